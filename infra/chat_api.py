@@ -1,0 +1,109 @@
+"""The HTTP API in front of the start-chat function: route, CORS, throttling, access logs."""
+
+import json
+from typing import cast
+
+import jsii
+from aws_cdk import Acknowledgment, Duration, Validations
+from aws_cdk import aws_apigateway as apigw
+from aws_cdk import aws_apigatewayv2 as apigwv2
+from aws_cdk import aws_lambda as lambda_
+from aws_cdk import aws_logs as logs
+from aws_cdk.aws_apigatewayv2_integrations import HttpLambdaIntegration
+from constructs import Construct
+
+from infra.config import EnvironmentConfig
+
+CHAT_PATH = "/chat"
+CORS_HEADERS = ["Content-Type", "Idempotency-Key"]
+# One JSON object per request; HTTP API $context variables.
+ACCESS_LOG_FORMAT = {
+    "requestId": "$context.requestId",
+    "requestTime": "$context.requestTimeEpoch",
+    "sourceIp": "$context.identity.sourceIp",
+    "userAgent": "$context.identity.userAgent",
+    "routeKey": "$context.routeKey",
+    "status": "$context.status",
+    "responseLatency": "$context.responseLatency",
+    "integrationLatency": "$context.integrationLatency",
+    "integrationStatus": "$context.integrationStatus",
+    "integrationError": "$context.integrationErrorMessage",
+    "errorMessage": "$context.error.message",
+}
+
+
+class ChatApi(Construct):
+    def __init__(
+        self,
+        scope: Construct,
+        construct_id: str,
+        *,
+        config: EnvironmentConfig,
+        start_chat: lambda_.IFunction,
+    ) -> None:
+        super().__init__(scope, construct_id)
+        self.access_log_group = logs.LogGroup(self, "AccessLogs")
+        cast(
+            logs.CfnLogGroup, self.access_log_group.node.default_child
+        ).retention_in_days = config.log_retention_days
+        self.http_api = apigwv2.HttpApi(
+            self,
+            "HttpApi",
+            description=f"connect-chat-starter ({config.name}): start Amazon Connect chats",
+            create_default_stage=False,
+            cors_preflight=apigwv2.CorsPreflightOptions(
+                allow_origins=list(config.allowed_origins),
+                allow_methods=[apigwv2.CorsHttpMethod.POST, apigwv2.CorsHttpMethod.OPTIONS],
+                allow_headers=CORS_HEADERS,
+                max_age=Duration.hours(1),
+            ),
+        )
+        self.stage = apigwv2.HttpStage(
+            self,
+            "DefaultStage",
+            http_api=self.http_api,
+            stage_name="$default",
+            auto_deploy=True,
+            throttle=apigwv2.ThrottleSettings(
+                rate_limit=config.throttle.rate_limit, burst_limit=config.throttle.burst_limit
+            ),
+            access_log_settings=JsonAccessLogs(self.access_log_group),
+        )
+        routes = self.http_api.add_routes(
+            path=CHAT_PATH,
+            methods=[apigwv2.HttpMethod.POST],
+            integration=HttpLambdaIntegration(
+                "StartChat",
+                start_chat,
+                payload_format_version=apigwv2.PayloadFormatVersion.VERSION_2_0,
+            ),
+        )
+        for route in routes:
+            Validations.of(cast(apigwv2.CfnRoute, route.node.default_child)).acknowledge(
+                Acknowledgment(
+                    id="AwsSolutions-APIG4",
+                    reason="POST /chat is public by design: anonymous website visitors start "
+                    "chats; abuse is bounded by CORS, stage throttling and reserved concurrency",
+                )
+            )
+
+    @property
+    def url(self) -> str:
+        """Base URL of the default stage, ending in '/'."""
+        return self.stage.url
+
+
+@jsii.implements(apigwv2.IAccessLogSettings)
+class JsonAccessLogs:
+    """Access log settings: ACCESS_LOG_FORMAT lines into `log_group`."""
+
+    def __init__(self, log_group: logs.ILogGroup) -> None:
+        self._log_group = log_group
+
+    @property
+    def destination(self) -> apigwv2.IAccessLogDestination:
+        return apigwv2.LogGroupLogDestination(self._log_group)
+
+    @property
+    def format(self) -> apigw.AccessLogFormat:
+        return apigw.AccessLogFormat.custom(json.dumps(ACCESS_LOG_FORMAT))

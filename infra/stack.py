@@ -1,0 +1,30 @@
+"""ChatStarterStack: wires the function and the API together and publishes the URLs."""
+
+from aws_cdk import CfnOutput, Environment, Stack, Tags
+from constructs import Construct
+
+from infra.chat_api import CHAT_PATH, ChatApi
+from infra.config import EnvironmentConfig
+from infra.start_chat_function import StartChatFunction
+
+
+class ChatStarterStack(Stack):
+    def __init__(self, scope: Construct, *, config: EnvironmentConfig) -> None:
+        super().__init__(
+            scope,
+            f"ChatStarter-{config.name}",
+            env=Environment(account=config.account, region=config.region),
+            description=f"connect-chat-starter ({config.name}): start Amazon Connect chats",
+            termination_protection=config.termination_protection,
+        )
+        for key, value in config.tags.items():
+            Tags.of(self).add(key, value)
+        start_chat = StartChatFunction(self, "StartChat", config=config)
+        api = ChatApi(self, "Api", config=config, start_chat=start_chat.function)
+        CfnOutput(
+            self,
+            "StartChatUrl",
+            value=f"{api.url}{CHAT_PATH.lstrip('/')}",
+            description="POST here to start a chat (give this to the frontend team)",
+        )
+        CfnOutput(self, "ApiUrl", value=api.url, description="Base URL of the HTTP API")

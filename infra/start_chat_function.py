@@ -1,0 +1,87 @@
+"""The Lambda that calls Connect StartChatContact, with its own role and log group."""
+
+from pathlib import Path
+from typing import cast
+
+from aws_cdk import Duration, Stack
+from aws_cdk import aws_iam as iam
+from aws_cdk import aws_lambda as lambda_
+from aws_cdk import aws_logs as logs
+from constructs import Construct
+
+from infra.config import EnvironmentConfig
+from infra.lambda_bundling import python_code
+
+LAMBDA_SOURCE = Path(__file__).resolve().parent.parent / "lambda" / "start_chat"
+# Must exceed the handler's worst case (its botocore timeouts x attempts + backoff, ~11 s)
+# and stay below API Gateway's 30 s integration limit, so a slow Connect gets an honest 504.
+FUNCTION_TIMEOUT = Duration.seconds(15)
+
+
+class StartChatFunction(Construct):
+    def __init__(self, scope: Construct, construct_id: str, *, config: EnvironmentConfig) -> None:
+        super().__init__(scope, construct_id)
+        self.log_group = logs.LogGroup(self, "LogGroup")
+        # The L2 takes an enum of named periods; config holds the day count CloudWatch takes.
+        cast(
+            logs.CfnLogGroup, self.log_group.node.default_child
+        ).retention_in_days = config.log_retention_days
+        role = iam.Role(
+            self,
+            "Role",
+            assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"),
+            description="Start Amazon Connect chats on one contact flow; write own logs",
+            inline_policies={"StartChat": self._policy(config)},
+        )
+        self.function = lambda_.Function(
+            self,
+            "Function",
+            description="POST /chat: starts an Amazon Connect chat (StartChatContact)",
+            runtime=lambda_.Runtime.PYTHON_3_14,
+            architecture=lambda_.Architecture.ARM_64,
+            handler="handler.handler",
+            code=python_code(LAMBDA_SOURCE),
+            role=role,
+            log_group=self.log_group,
+            timeout=FUNCTION_TIMEOUT,
+            memory_size=config.memory_mib,
+            reserved_concurrent_executions=config.reserved_concurrency,
+            environment=handler_environment(config),
+        )
+        # The Role GetAtt already orders role before function; the explicit DependsOn that
+        # Function adds is redundant and cfn-lint warns about it (W3005).
+        cast(lambda_.CfnFunction, self.function.node.default_child).add_deletion_override(
+            "DependsOn"
+        )
+
+    def _policy(self, config: EnvironmentConfig) -> iam.PolicyDocument:
+        contact_flow_arn = Stack.of(self).format_arn(
+            service="connect",
+            resource="instance",
+            resource_name=f"{config.instance_id}/contact-flow/{config.contact_flow_id}",
+        )
+        return iam.PolicyDocument(
+            statements=[
+                iam.PolicyStatement(
+                    actions=["connect:StartChatContact"], resources=[contact_flow_arn]
+                ),
+                iam.PolicyStatement(
+                    # The log group's Arn attribute ends in ':*', i.e. its streams only.
+                    actions=["logs:CreateLogStream", "logs:PutLogEvents"],
+                    resources=[self.log_group.log_group_arn],
+                ),
+            ]
+        )
+
+
+def handler_environment(config: EnvironmentConfig) -> dict[str, str]:
+    """Everything the handler reads from its environment, derived from config only."""
+    return {
+        "INSTANCE_ID": config.instance_id,
+        "CONTACT_FLOW_ID": config.contact_flow_id,
+        "ALLOWED_ATTRIBUTES": ",".join(config.allowed_attributes),
+        "MAX_CHAT_DURATION_MINUTES": str(config.max_chat_duration_minutes),
+        "POWERTOOLS_SERVICE_NAME": "connect-chat-starter",
+        "POWERTOOLS_METRICS_NAMESPACE": "ConnectChatStarter",
+        "POWERTOOLS_LOG_LEVEL": "INFO",
+    }

@@ -1,0 +1,103 @@
+"""Fine-grained checks of the start-chat function and its role in the synthesized template."""
+
+import re
+
+import pytest
+from aws_cdk import aws_lambda
+from aws_cdk.assertions import Match, Template
+
+
+@pytest.fixture(scope="module")
+def template(synth) -> Template:
+    return Template.from_json(synth.template)
+
+
+def only(template: Template, resource_type: str) -> tuple[str, dict]:
+    resources = template.find_resources(resource_type)
+    assert len(resources) == 1, f"expected one {resource_type}, found {list(resources)}"
+    return next(iter(resources.items()))
+
+
+def newest_python_runtime() -> str:
+    versions = [
+        tuple(map(int, m.groups()))
+        for name in dir(aws_lambda.Runtime)
+        if (m := re.fullmatch(r"PYTHON_(\d+)_(\d+)", name))
+    ]
+    major, minor = max(versions)
+    return f"python{major}.{minor}"
+
+
+def test_function_runtime_architecture_and_sizing(template, synth):
+    _, function = only(template, "AWS::Lambda::Function")
+    props = function["Properties"]
+    assert props["Runtime"] == newest_python_runtime() == "python3.14"
+    assert props["Architectures"] == ["arm64"]
+    assert props["Handler"] == "handler.handler"
+    assert props["MemorySize"] == synth.config.memory_mib
+    assert props["ReservedConcurrentExecutions"] == synth.config.reserved_concurrency
+    assert 5 <= props["Timeout"] < 30, "must fit inside API Gateway's 30 s integration limit"
+
+
+def test_function_environment_comes_from_config(template, synth):
+    _, function = only(template, "AWS::Lambda::Function")
+    config = synth.config
+    assert function["Properties"]["Environment"]["Variables"] == {
+        "INSTANCE_ID": config.instance_id,
+        "CONTACT_FLOW_ID": config.contact_flow_id,
+        "ALLOWED_ATTRIBUTES": ",".join(config.allowed_attributes),
+        "MAX_CHAT_DURATION_MINUTES": str(config.max_chat_duration_minutes),
+        "POWERTOOLS_SERVICE_NAME": "connect-chat-starter",
+        "POWERTOOLS_METRICS_NAMESPACE": "ConnectChatStarter",
+        "POWERTOOLS_LOG_LEVEL": "INFO",
+    }
+
+
+def test_function_logs_to_its_own_group_with_retention(template, synth):
+    _, function = only(template, "AWS::Lambda::Function")
+    group_id = function["Properties"]["LoggingConfig"]["LogGroup"]["Ref"]
+    group = template.to_json()["Resources"][group_id]
+    assert group["Type"] == "AWS::Logs::LogGroup"
+    assert group["Properties"]["RetentionInDays"] == synth.config.log_retention_days
+
+
+def test_role_allows_exactly_start_chat_on_the_flow_and_own_logs(template, synth):
+    _, function = only(template, "AWS::Lambda::Function")
+    group_id = function["Properties"]["LoggingConfig"]["LogGroup"]["Ref"]
+    role_id, role = only(template, "AWS::IAM::Role")
+    assert function["Properties"]["Role"] == {"Fn::GetAtt": [role_id, "Arn"]}
+    c = synth.config
+    flow_arn = (
+        f"arn:aws:connect:{c.region}:{c.account}:instance/{c.instance_id}"
+        f"/contact-flow/{c.contact_flow_id}"
+    )
+    assert role["Properties"]["Policies"] == [
+        {
+            "PolicyName": "StartChat",
+            "PolicyDocument": {
+                "Version": "2012-10-17",
+                "Statement": [
+                    {"Action": "connect:StartChatContact", "Effect": "Allow", "Resource": flow_arn},
+                    {
+                        "Action": ["logs:CreateLogStream", "logs:PutLogEvents"],
+                        "Effect": "Allow",
+                        "Resource": {"Fn::GetAtt": [group_id, "Arn"]},
+                    },
+                ],
+            },
+        }
+    ]
+    assert "ManagedPolicyArns" not in role["Properties"]
+    template.resource_count_is("AWS::IAM::Policy", 0)
+    template.has_resource_properties(
+        "AWS::IAM::Role",
+        {"AssumeRolePolicyDocument": Match.object_like({"Statement": [Match.object_like(
+            {"Principal": {"Service": "lambda.amazonaws.com"}})]})},
+    )  # fmt: skip
+
+
+def test_tags_from_config_on_every_taggable_resource(template, synth):
+    expected = [{"Key": k, "Value": v} for k, v in sorted(synth.config.tags.items())]
+    for resource_type in ("AWS::Lambda::Function", "AWS::IAM::Role", "AWS::Logs::LogGroup"):
+        for resource in template.find_resources(resource_type).values():
+            assert resource["Properties"]["Tags"] == expected
