@@ -1,19 +1,70 @@
+"""POST /chat → Connect StartChatContact. Thin: parse, call, answer, log one line, never raise."""
+
 import json
-import os
+import logging
+import time
+import traceback
+from typing import Any
 
-import botocore.session
+from aws_lambda_powertools import Logger, Metrics
+from aws_lambda_powertools.metrics import MetricUnit
+from botocore.exceptions import BotoCoreError, ClientError
 
-INSTANCE_ID = os.environ["INSTANCE_ID"]
-CONTACT_FLOW_ID = os.environ["CONTACT_FLOW_ID"]
-connect = botocore.session.get_session().create_client("connect")
+import contract
+import problems
+from connect_client import create_connect_client
+from settings import Settings
+from upstream_errors import error_code, problem_for
+
+# botocore's DEBUG output includes request and response bodies: names, tokens, messages.
+logging.getLogger("botocore").setLevel(logging.INFO)
+logger = Logger()
+metrics = Metrics()
+settings = Settings.from_environ()
+connect = create_connect_client()
+RESULT_KEYS = ("ContactId", "ParticipantId", "ParticipantToken", "ContinuedFromContactId")
 
 
-def handler(event, context):
-    body = json.loads(event.get("body") or "{}")
-    result = connect.start_chat_contact(
-        InstanceId=INSTANCE_ID,
-        ContactFlowId=CONTACT_FLOW_ID,
-        ParticipantDetails={"DisplayName": body["ParticipantDetails"]["DisplayName"]},
-    )
-    keys = ("ContactId", "ParticipantId", "ParticipantToken")
-    return {"statusCode": 200, "body": json.dumps({k: result[k] for k in keys})}
+@metrics.log_metrics(capture_cold_start_metric=True)
+def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
+    started = time.perf_counter()
+    request_id = str(event.get("requestContext", {}).get("requestId", "unknown"))
+    log: dict[str, Any] = {"request_id": request_id}
+    try:
+        response = start_chat(event, log)
+    except Exception as error:  # the contract: never raise, never leak internals
+        log["error_type"] = type(error).__name__
+        log["traceback"] = "".join(traceback.format_tb(error.__traceback__))  # no message
+        response = problems.internal_error().response(request_id)
+        metrics.add_metric(name="InternalError", unit=MetricUnit.Count, value=1)
+    log.setdefault("outcome", "internal-error")
+    log["status"] = response["statusCode"]
+    log["latency_ms"] = round((time.perf_counter() - started) * 1000, 1)
+    logger.info("start chat", extra=log)
+    return response
+
+
+def start_chat(event: dict[str, Any], log: dict[str, Any]) -> dict[str, Any]:
+    request_id = log["request_id"]
+    try:
+        params = contract.parse(event, settings)
+    except problems.Problem as problem:
+        log["outcome"] = f"rejected:{problem.reason}"
+        metrics.add_metric(name="ChatRejected", unit=MetricUnit.Count, value=1)
+        metrics.add_metric(name=f"ChatRejected.{problem.reason}", unit=MetricUnit.Count, value=1)
+        return problem.response(request_id)
+    try:
+        result = connect.start_chat_contact(
+            InstanceId=settings.instance_id, ContactFlowId=settings.contact_flow_id, **params
+        )
+    except (ClientError, BotoCoreError) as error:
+        code = error_code(error)
+        log.update(outcome="upstream-failed", aws_error_code=code)
+        metrics.add_metric(name="UpstreamFailed", unit=MetricUnit.Count, value=1)
+        metrics.add_metric(name=f"UpstreamFailed.{code}", unit=MetricUnit.Count, value=1)
+        return problem_for(error).response(request_id)
+    log.update(outcome="started", contact_id=result["ContactId"])
+    metrics.add_metric(name="ChatStarted", unit=MetricUnit.Count, value=1)
+    body = {key: result[key] for key in RESULT_KEYS if key in result}
+    headers = {"Content-Type": "application/json", **problems.NO_STORE}
+    return {"statusCode": 200, "headers": headers, "body": json.dumps(body)}

@@ -1,0 +1,83 @@
+"""RFC 9457 problem responses, and how AWS failures map onto them."""
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+PROBLEM_TYPE = "urn:connect-chat-starter:problem:"
+NO_STORE = {"Cache-Control": "no-store"}
+
+
+@dataclass(frozen=True)
+class FieldError:
+    field: str
+    message: str
+
+
+@dataclass
+class Problem(Exception):
+    """An HTTP error the handler answers with; `reason` names it in logs and metrics."""
+
+    status: int
+    reason: str
+    title: str
+    detail: str
+    errors: list[FieldError] = field(default_factory=list)
+    headers: dict[str, str] = field(default_factory=dict)
+
+    def response(self, request_id: str) -> dict[str, Any]:
+        body: dict[str, Any] = {
+            "type": PROBLEM_TYPE + self.reason,
+            "title": self.title,
+            "status": self.status,
+            "detail": self.detail,
+            "requestId": request_id,
+        }
+        if self.errors:
+            body["errors"] = [{"field": e.field, "message": e.message} for e in self.errors]
+        headers = {"Content-Type": "application/problem+json", **NO_STORE, **self.headers}
+        return {"statusCode": self.status, "headers": headers, "body": json.dumps(body)}
+
+
+def invalid(errors: list[FieldError]) -> Problem:
+    return Problem(
+        400,
+        "validation-error",
+        "Invalid request",
+        "The request body or headers are not valid; see errors.",
+        errors,
+    )
+
+
+def bad_body(detail: str) -> Problem:
+    return Problem(400, "malformed-body", "Malformed request body", detail)
+
+
+def unsupported_media_type() -> Problem:
+    return Problem(
+        415,
+        "unsupported-media-type",
+        "Unsupported media type",
+        "Send the body as JSON with 'Content-Type: application/json'.",
+    )
+
+
+def too_large(limit: int) -> Problem:
+    return Problem(
+        413, "body-too-large", "Request body too large", f"The body must be at most {limit} bytes."
+    )
+
+
+def method_not_allowed() -> Problem:
+    return Problem(
+        405, "method-not-allowed", "Method not allowed", "Use POST.", headers={"Allow": "POST"}
+    )
+
+
+def internal_error() -> Problem:
+    return Problem(
+        500,
+        "internal-error",
+        "Internal error",
+        "Something went wrong on our side. Try again later.",
+    )

@@ -1,0 +1,32 @@
+"""Fixtures for every handler test: the leak check and a Stubber on the module's client."""
+
+import io
+import logging
+
+import pytest
+from botocore.stub import Stubber
+
+from tests.lambda_helpers import assert_no_sentinel, handler
+
+
+@pytest.fixture(autouse=True)
+def handler_logs(capfd, caplog):
+    """Around every handler test: all output (any logger, any level, any stream) is checked
+    for secrets. Yields the Powertools log stream for tests that read the log lines."""
+    caplog.set_level(logging.DEBUG)
+    log_handler = handler.logger.registered_handler
+    # Powertools keeps the stdout it saw at import; give it a stream this test owns.
+    original, log_handler.stream = log_handler.stream, io.StringIO()
+    try:
+        yield log_handler.stream
+        out, err = capfd.readouterr()
+        assert_no_sentinel(log_handler.stream.getvalue() + out + err + caplog.text)
+    finally:
+        log_handler.stream = original
+
+
+@pytest.fixture
+def connect_stub():
+    with Stubber(handler.connect) as stubber:
+        yield stubber
+        stubber.assert_no_pending_responses()

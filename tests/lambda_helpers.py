@@ -1,0 +1,57 @@
+"""Handler test helpers: the handler imported the way Lambda does, with the env vars the stack
+sets (derived from the dev environment through infra, so the two cannot drift apart)."""
+
+import copy
+import json
+import os
+import sys
+from pathlib import Path
+
+from infra.config import load
+from infra.start_chat_function import LAMBDA_SOURCE, handler_environment
+from tests.conftest import REPO_ROOT
+
+EVENTS = REPO_ROOT / "tests" / "events"
+_cdk = json.loads((REPO_ROOT / "cdk.json").read_text())["context"]
+DEV = load(_cdk["environments"], "dev")
+os.environ.update(
+    handler_environment(DEV),
+    AWS_DEFAULT_REGION=DEV.region,
+    AWS_ACCESS_KEY_ID="testing",
+    AWS_SECRET_ACCESS_KEY="testing",  # noqa: S105 - fake; no test reaches AWS
+    AWS_EC2_METADATA_DISABLED="true",
+)
+sys.path.insert(0, str(LAMBDA_SOURCE))
+import handler  # noqa: E402 - needs the environment above, as in Lambda
+
+# Every secret in the test data contains this marker; none may ever reach a log line.
+SENTINEL = "sntnl"
+
+
+class LambdaContext:
+    function_name = "ChatStarter-dev-StartChat"
+    function_version = "$LATEST"
+    memory_limit_in_mb = 256
+    invoked_function_arn = "arn:aws:lambda:us-east-1:111111111111:function:ChatStarter-dev-StartChat"
+    aws_request_id = "4a8b2f8e-6f6c-4c87-9d8b-0b1f1e0c2d3e"
+
+
+def load_event(name: str) -> dict:
+    return copy.deepcopy(json.loads((EVENTS / f"{name}.json").read_text()))
+
+
+def with_body(body: object, **headers: str) -> dict:
+    event = load_event("start_chat")
+    event["body"] = body if isinstance(body, str) else json.dumps(body)
+    event["headers"].update(headers)
+    return event
+
+
+def invoke(event: dict) -> tuple[int, dict, dict]:
+    response = handler.handler(event, LambdaContext())
+    assert isinstance(response["body"], str), "API Gateway needs the body as a string"
+    return response["statusCode"], response["headers"], json.loads(response["body"])
+
+
+def assert_no_sentinel(text: str) -> None:
+    assert SENTINEL not in text.lower(), f"a secret reached the logs:\n{text[:2000]}"
