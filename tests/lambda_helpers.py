@@ -5,7 +5,6 @@ import copy
 import json
 import os
 import sys
-from pathlib import Path
 
 from infra.config import load
 from infra.start_chat_function import LAMBDA_SOURCE, handler_environment
@@ -18,7 +17,7 @@ os.environ.update(
     handler_environment(DEV),
     AWS_DEFAULT_REGION=DEV.region,
     AWS_ACCESS_KEY_ID="testing",
-    AWS_SECRET_ACCESS_KEY="testing",  # noqa: S105 - fake; no test reaches AWS
+    AWS_SECRET_ACCESS_KEY="testing",
     AWS_EC2_METADATA_DISABLED="true",
 )
 sys.path.insert(0, str(LAMBDA_SOURCE))
@@ -32,7 +31,9 @@ class LambdaContext:
     function_name = "ChatStarter-dev-StartChat"
     function_version = "$LATEST"
     memory_limit_in_mb = 256
-    invoked_function_arn = "arn:aws:lambda:us-east-1:111111111111:function:ChatStarter-dev-StartChat"
+    invoked_function_arn = (
+        "arn:aws:lambda:us-east-1:111111111111:function:ChatStarter-dev-StartChat"
+    )
     aws_request_id = "4a8b2f8e-6f6c-4c87-9d8b-0b1f1e0c2d3e"
 
 

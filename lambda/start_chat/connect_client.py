@@ -15,8 +15,9 @@ WORST_CASE_SECONDS = MAX_ATTEMPTS * (CONNECT_TIMEOUT_SECONDS + READ_TIMEOUT_SECO
 )
 
 
-def create_connect_client(**config: Any) -> Any:
-    """botocore rather than boto3: the same client, without boto3's extra import cost."""
+def create_connect_client(*, endpoint_url: str | None = None, **config: Any) -> Any:
+    """botocore rather than boto3: the same client, without boto3's extra import cost.
+    Like any botocore client it honours AWS_ENDPOINT_URL_CONNECT (the local stack's seam)."""
     settings: dict[str, Any] = {
         "connect_timeout": CONNECT_TIMEOUT_SECONDS,
         "read_timeout": READ_TIMEOUT_SECONDS,
@@ -24,4 +25,5 @@ def create_connect_client(**config: Any) -> Any:
         "user_agent_extra": "connect-chat-starter",
         **config,
     }
-    return botocore.session.get_session().create_client("connect", config=Config(**settings))
+    session = botocore.session.get_session()
+    return session.create_client("connect", endpoint_url=endpoint_url, config=Config(**settings))

@@ -34,7 +34,10 @@ def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
         response = start_chat(event, log)
     except Exception as error:  # the contract: never raise, never leak internals
         log["error_type"] = type(error).__name__
-        log["traceback"] = "".join(traceback.format_tb(error.__traceback__))  # no message
+        # Where it failed, not what: messages and source lines may quote request data.
+        log["traceback"] = [
+            f"{f.filename}:{f.lineno} {f.name}" for f in traceback.extract_tb(error.__traceback__)
+        ]
         response = problems.internal_error().response(request_id)
         metrics.add_metric(name="InternalError", unit=MetricUnit.Count, value=1)
     log.setdefault("outcome", "internal-error")

@@ -1,0 +1,144 @@
+"""Bad input never reaches Connect: each gets its documented 4xx problem."""
+
+import base64
+import json
+
+import pytest
+
+from tests.lambda_helpers import DEV, invoke, load_event, with_body
+
+NAME = {"ParticipantDetails": {"DisplayName": "Ada sntnl"}}
+
+BAD_BODIES = [
+    ({}, "ParticipantDetails.DisplayName", "is required"),
+    ({"ParticipantDetails": {}}, "ParticipantDetails.DisplayName", "is required"),
+    ({"ParticipantDetails": "Ada"}, "ParticipantDetails", "must be an object"),
+    ({"ParticipantDetails": {"DisplayName": "   "}}, "ParticipantDetails.DisplayName", "must be 1-256 characters"),
+    ({"ParticipantDetails": {"DisplayName": "x" * 257}}, "ParticipantDetails.DisplayName", "must be 1-256 characters"),
+    ({"ParticipantDetails": {"DisplayName": "Ada\u0007sntnl"}}, "ParticipantDetails.DisplayName", "must not contain control characters"),
+    ({"ParticipantDetails": {"DisplayName": 42}}, "ParticipantDetails.DisplayName", "must be a string"),
+    ({"ParticipantDetails": {"DisplayName": "Ada", "Email": "a@b"}}, "ParticipantDetails.Email", "is not a known field"),
+    ({**NAME, "Extra": 1}, "Extra", "is not a known field"),
+    ({**NAME, "Attributes": {"secretLevel": "sntnl"}}, "Attributes.secretLevel", "is not an allowed attribute (allowed: customerName, orderId, topic)"),
+    ({**NAME, "Attributes": {"topic": 5}}, "Attributes.topic", "must be a string"),
+    ({**NAME, "Attributes": {"topic": "sntnl" + "x" * 1020}}, "Attributes.topic", "must be 0-1024 characters"),
+    ({**NAME, "Attributes": ["topic"]}, "Attributes", "must be an object"),
+    ({**NAME, "InitialMessage": {"ContentType": "text/html", "Content": "hi"}}, "InitialMessage.ContentType", "must be one of: text/plain, text/markdown"),
+    ({**NAME, "InitialMessage": {"ContentType": "text/plain", "Content": ""}}, "InitialMessage.Content", "must be 1-1024 characters"),
+    ({**NAME, "InitialMessage": {"ContentType": "text/plain", "Content": "  "}}, "InitialMessage.Content", "must not be blank"),
+    ({**NAME, "InitialMessage": {"ContentType": "text/plain", "Content": "x" * 1025}}, "InitialMessage.Content", "must be 1-1024 characters"),
+    ({**NAME, "InitialMessage": {"ContentType": "text/plain"}}, "InitialMessage.Content", "is required"),
+    ({**NAME, "SupportedMessagingContentTypes": ["text/markdown"]}, "SupportedMessagingContentTypes", "must include text/plain"),
+    ({**NAME, "SupportedMessagingContentTypes": ["text/plain", "image/png"]}, "SupportedMessagingContentTypes", "must be a list of: text/plain"),
+    ({**NAME, "SupportedMessagingContentTypes": ["text/plain", "text/plain"]}, "SupportedMessagingContentTypes", "must include text/plain and list each type once"),
+    ({**NAME, "PersistentChat": {"SourceContactId": "c-1", "RehydrationType": "SOME"}}, "PersistentChat.RehydrationType", "must be one of: ENTIRE_PAST_SESSION, FROM_SEGMENT"),
+    ({**NAME, "PersistentChat": {"RehydrationType": "FROM_SEGMENT"}}, "PersistentChat.SourceContactId", "is required"),
+    ({**NAME, "ChatDurationInMinutes": 59}, "ChatDurationInMinutes", "must be a whole number from 60 to 1500"),
+    ({**NAME, "ChatDurationInMinutes": 1501}, "ChatDurationInMinutes", "must be a whole number from 60 to 1500"),
+    ({**NAME, "ChatDurationInMinutes": 90.5}, "ChatDurationInMinutes", "must be a whole number"),
+    ({**NAME, "ChatDurationInMinutes": True}, "ChatDurationInMinutes", "must be a whole number"),
+    ({**NAME, "InstanceId": "99999999-9999-4999-8999-999999999999"}, "InstanceId", "must be omitted or equal"),
+    ({**NAME, "ContactFlowId": "99999999-9999-4999-8999-999999999999"}, "ContactFlowId", "must be omitted or equal"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("body", "field", "message"), BAD_BODIES, ids=[f for _, f, _ in BAD_BODIES]
+)
+def test_bad_field_is_a_400_naming_the_field(connect_stub, body, field, message):  # fmt: skip
+    status, headers, problem = invoke(with_body(body))
+    assert status == 400
+    assert headers["Content-Type"] == "application/problem+json"
+    assert problem["type"] == "urn:connect-chat-starter:problem:validation-error"
+    assert problem["status"] == 400
+    assert problem["requestId"] == "CmQ7hgBdIAMEVdg="
+    assert any(
+        e["field"] == field and e["message"].startswith(message) for e in problem["errors"]
+    ), problem["errors"]
+    assert "sntnl" not in json.dumps(problem), "a rejected value is never echoed back"
+
+
+def test_all_field_errors_are_reported_at_once(connect_stub):
+    body = {"ParticipantDetails": {"DisplayName": ""}, "ChatDurationInMinutes": 1, "Nope": 1}
+    _, _, problem = invoke(with_body(body))
+    assert {e["field"] for e in problem["errors"]} == {
+        "ParticipantDetails.DisplayName", "ChatDurationInMinutes", "Nope"}  # fmt: skip
+
+
+def test_ids_equal_to_the_configured_ones_are_accepted(connect_stub):
+    connect_stub.add_response(
+        "start_chat_contact",
+        {"ContactId": "c", "ParticipantId": "p", "ParticipantToken": "sntnl-t"},
+        {"InstanceId": DEV.instance_id, "ContactFlowId": DEV.contact_flow_id,
+         "ParticipantDetails": {"DisplayName": "Ada sntnl"}, "ClientToken": "6f0d1c9e-8d1b-4d3a-9a59-3a5e1f2b7c11"},
+    )  # fmt: skip
+    body = {**NAME, "InstanceId": DEV.instance_id.upper(), "ContactFlowId": DEV.contact_flow_id}
+    assert invoke(with_body(body))[0] == 200
+
+
+@pytest.mark.parametrize(
+    ("key", "accepted"),
+    [("k", True), ("x" * 500, True), ("", False), ("x" * 501, False), ("caf\u00e9", False), ("a\tb", False)],
+)  # fmt: skip
+def test_idempotency_key_must_be_1_to_500_printable_ascii(connect_stub, key, accepted):
+    if accepted:
+        connect_stub.add_response(
+            "start_chat_contact", {"ContactId": "c", "ParticipantId": "p", "ParticipantToken": "t"}
+        )
+    status, _, body = invoke(with_body(NAME, **{"idempotency-key": key}))
+    assert status == (200 if accepted else 400)
+    if not accepted:
+        assert body["errors"] == [
+            {"field": "Idempotency-Key", "message": "must be 1-500 printable ASCII characters"}
+        ]
+
+
+def raw_event(body: str, *, base64_encoded: bool = False, **headers: str) -> dict:
+    event = load_event("start_chat")
+    event.update(body=body, isBase64Encoded=base64_encoded)
+    event["headers"].update(headers)
+    return event
+
+
+BIG = json.dumps({**NAME, "Attributes": {"topic": "x" * 17000}})
+BAD_REQUESTS = [
+    (raw_event(json.dumps(NAME), **{"content-type": "text/plain"}), 415, "unsupported-media-type"),
+    (raw_event(json.dumps(NAME), **{"content-type": "application/xml"}), 415, "unsupported-media-type"),
+    ({**raw_event(json.dumps(NAME)), "headers": {}}, 415, "unsupported-media-type"),
+    (raw_event(BIG), 413, "body-too-large"),
+    (raw_event(base64.b64encode(BIG.encode()).decode(), base64_encoded=True), 413, "body-too-large"),
+    (raw_event("{not json"), 400, "malformed-body"),
+    (raw_event("[1, 2]"), 400, "malformed-body"),
+    (raw_event('"sntnl"'), 400, "malformed-body"),
+    (raw_event('{"ChatDurationInMinutes": NaN}'), 400, "malformed-body"),
+    (raw_event(""), 400, "malformed-body"),
+    (raw_event("%%%not-base64", base64_encoded=True), 400, "malformed-body"),
+    (raw_event(base64.b64encode(b"\xff\xfe{}").decode(), base64_encoded=True), 400, "malformed-body"),
+    ({**raw_event("{}"), "requestContext": {"requestId": "r", "http": {"method": "GET"}}}, 405, "method-not-allowed"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("event", "status", "reason"),
+    BAD_REQUESTS,
+    ids=[f"{s}-{r}-{i}" for i, (_, s, r) in enumerate(BAD_REQUESTS)],
+)
+def test_bad_request_gets_its_status_and_problem_type(connect_stub, event, status, reason):  # fmt: skip
+    got, headers, problem = invoke(event)
+    assert (got, problem["status"]) == (status, status)
+    assert problem["type"].endswith(":" + reason)
+    assert headers["Content-Type"] == "application/problem+json"
+    assert headers["Cache-Control"] == "no-store"
+    assert {"title", "detail", "requestId"} <= problem.keys()
+
+
+def test_json_content_type_with_charset_is_accepted(connect_stub):
+    connect_stub.add_response(
+        "start_chat_contact", {"ContactId": "c", "ParticipantId": "p", "ParticipantToken": "t"}
+    )
+    assert (
+        invoke(raw_event(json.dumps(NAME), **{"content-type": "Application/JSON; charset=UTF-8"}))[
+            0
+        ]
+        == 200
+    )
