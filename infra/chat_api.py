@@ -16,6 +16,8 @@ from infra.config import EnvironmentConfig
 
 CHAT_PATH = "/chat"
 CORS_HEADERS = ["Content-Type", "Idempotency-Key"]
+# Browsers hide response headers from scripts unless exposed; the widget needs this one to back off.
+CORS_EXPOSED_HEADERS = ["Retry-After"]
 # One JSON object per request; HTTP API $context variables.
 ACCESS_LOG_FORMAT = {
     "requestId": "$context.requestId",
@@ -55,6 +57,7 @@ class ChatApi(Construct):
                 allow_origins=list(config.allowed_origins),
                 allow_methods=[apigwv2.CorsHttpMethod.POST, apigwv2.CorsHttpMethod.OPTIONS],
                 allow_headers=CORS_HEADERS,
+                expose_headers=CORS_EXPOSED_HEADERS,
                 max_age=Duration.hours(1),
             ),
         )

@@ -35,6 +35,7 @@ def test_cors_allows_only_configured_origins(template, synth):
         "AllowHeaders": ["Content-Type", "Idempotency-Key"],
         "AllowMethods": ["POST", "OPTIONS"],
         "AllowOrigins": list(synth.config.allowed_origins),
+        "ExposeHeaders": ["Retry-After"],
         "MaxAge": 3600,
     }
 

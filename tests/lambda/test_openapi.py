@@ -1,0 +1,130 @@
+"""docs/openapi.yaml is valid, agrees with the validator, and describes real handler answers."""
+
+import base64
+import json
+
+import pytest
+import yaml
+from botocore.exceptions import ReadTimeoutError
+from jsonschema import Draft202012Validator
+from openapi_spec_validator import validate
+
+import contract
+import request_fields
+from problems import internal_error
+from tests.conftest import REPO_ROOT
+from tests.lambda_cases import BAD_BODIES
+from tests.lambda_helpers import LambdaContext, handler, invoke, load_event, with_body
+from upstream_errors import problem_for
+
+SPEC = yaml.safe_load((REPO_ROOT / "docs" / "openapi.yaml").read_text())
+OPERATION = SPEC["paths"]["/chat"]["post"]
+CHAT = {"ContactId": "c", "ParticipantId": "p", "ParticipantToken": "sntnl-token"}
+
+
+def validator(schema: dict) -> Draft202012Validator:
+    """A validator for `schema` that resolves '#/components/...' against the spec."""
+    return Draft202012Validator({**schema, "components": SPEC["components"]})
+
+
+def resolve(node: dict) -> dict:
+    while "$ref" in node:
+        *_, section, name = node["$ref"].split("/")
+        node = SPEC["components"][section][name]
+    return node
+
+
+REQUEST = validator(OPERATION["requestBody"]["content"]["application/json"]["schema"])
+REQUEST_SCHEMA = SPEC["components"]["schemas"]["StartChatRequest"]
+
+
+def test_document_is_valid_openapi_3_1():
+    validate(SPEC)
+    assert SPEC["openapi"] == "3.1.0"
+
+
+def test_documented_limits_are_the_validators_constants():
+    props = REQUEST_SCHEMA["properties"]
+    name = props["ParticipantDetails"]["properties"]["DisplayName"]
+    message = props["InitialMessage"]["properties"]
+    assert set(props) == set(request_fields.StartChatFields(handler.settings)._fields)
+    assert name["maxLength"] == request_fields.DISPLAY_NAME_MAX
+    assert (
+        props["Attributes"]["additionalProperties"]["maxLength"]
+        == request_fields.ATTRIBUTE_VALUE_MAX
+    )
+    assert message["Content"]["maxLength"] == request_fields.MESSAGE_MAX
+    assert tuple(message["ContentType"]["enum"]) == request_fields.INITIAL_MESSAGE_TYPES
+    assert (
+        tuple(props["SupportedMessagingContentTypes"]["items"]["enum"])
+        == request_fields.MESSAGING_CONTENT_TYPES
+    )
+    persistent = props["PersistentChat"]["properties"]
+    assert tuple(persistent["RehydrationType"]["enum"]) == request_fields.REHYDRATION_TYPES
+    assert persistent["SourceContactId"]["maxLength"] == request_fields.SOURCE_CONTACT_ID_MAX
+    assert props["ChatDurationInMinutes"]["minimum"] == request_fields.MIN_CHAT_DURATION_MINUTES
+    key = next(p for p in OPERATION["parameters"] if p["name"] == "Idempotency-Key")
+    assert key["schema"]["maxLength"] == contract.IDEMPOTENCY_KEY_MAX
+    assert str(contract.MAX_BODY_BYTES) in OPERATION["requestBody"]["description"]
+
+
+# Rules the schema cannot know: they depend on the deployment's config, or on trimming.
+DEPLOYMENT_RULES = {"Attributes.secretLevel", "ChatDurationInMinutes", "InstanceId",
+                    "ContactFlowId", "ParticipantDetails.DisplayName"}  # fmt: skip
+
+
+def test_schema_and_validator_agree_on_every_bad_body_case():
+    for body, field, _ in BAD_BODIES:
+        schema_ok = REQUEST.is_valid(body)
+        assert not schema_ok or field in DEPLOYMENT_RULES, (
+            f"schema accepts what the handler refuses: {body}"
+        )
+
+
+def test_schema_accepts_every_fixture_the_handler_accepts(connect_stub):
+    for event in (load_event("start_chat"), load_event("start_chat_all_fields_base64")):
+        connect_stub.add_response("start_chat_contact", CHAT)
+        raw = base64.b64decode(event["body"]) if event["isBase64Encoded"] else event["body"]
+        assert invoke(event)[0] == 200
+        assert REQUEST.is_valid(json.loads(raw))
+
+
+def real_responses(stub) -> list[dict]:
+    event = load_event("start_chat")
+    stub.add_response("start_chat_contact", CHAT)
+    responses = [handler.handler(event, LambdaContext())]
+    for code, status in [
+        ("ThrottlingException", 429),
+        ("InternalServiceException", 500),
+        ("AccessDeniedException", 403),
+    ]:
+        stub.add_client_error("start_chat_contact", code, "m", status)
+        responses.append(handler.handler(event, LambdaContext()))
+    bad = [with_body({"Nope": 1}), with_body("{"), {**event, "headers": {}},
+           with_body({"ParticipantDetails": {"DisplayName": "x" * 20000}}),
+           {**event, "requestContext": {"requestId": "r", "http": {"method": "PUT"}}}]  # fmt: skip
+    responses += [handler.handler(e, LambdaContext()) for e in bad]
+    responses += [
+        problem_for(ReadTimeoutError(endpoint_url="u")).response("r"),
+        internal_error().response("r"),
+    ]
+    return responses
+
+
+def test_real_handler_responses_match_the_document(connect_stub):
+    responses = real_responses(connect_stub)
+    assert {r["statusCode"] for r in responses} == {int(s) for s in OPERATION["responses"]}
+    for response in responses:
+        documented = resolve(OPERATION["responses"][str(response["statusCode"])])
+        media_type = response["headers"]["Content-Type"]
+        schema = documented["content"][media_type]["schema"]
+        errors = sorted(validator(schema).iter_errors(json.loads(response["body"])), key=str)
+        assert not errors, f"{response['statusCode']}: {errors[0].message}"
+        for name, header in documented.get("headers", {}).items():
+            assert name in response["headers"], f"{response['statusCode']} lacks {name}"
+            assert validator(resolve(header)["schema"]).is_valid(response["headers"][name])
+
+
+@pytest.mark.parametrize("status", ["429", "503"])
+def test_retry_after_is_documented_where_the_handler_sends_it(status):
+    assert "Retry-After" in resolve(OPERATION["responses"][status])["headers"]
