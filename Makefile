@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: setup synth test lint typecheck pytest clean
+.PHONY: setup synth test lint typecheck pytest bench clean
 
 $(VENV)/.app: requirements.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -37,10 +37,14 @@ lint:
 	ruff format --check .
 
 typecheck:
-	mypy infra lambda/start_chat app.py
+	mypy infra lambda/start_chat app.py bench
 
 pytest:
 	pytest
+
+## make bench: handler cold start, warm overhead and asset size (README "Performance")
+bench: setup
+	python bench/handler.py
 
 clean:
 	rm -rf cdk.out .pytest_cache .mypy_cache .ruff_cache

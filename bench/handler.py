@@ -1,0 +1,137 @@
+"""Benchmark of the start-chat handler: cold init, warm overhead, zipped asset size.
+
+    make bench        (or: .venv/bin/python bench/handler.py [--runs 15] [--calls 2000])
+
+(a) cold init: a fresh process importing the handler module, against a fresh process doing
+    `import boto3; boto3.client("connect")` (what a plain handler would do); medians.
+(b) warm overhead: N handler invocations against N direct start_chat_contact calls, both to
+    the same local HTTP stub of Connect; p50/p99 of each and their difference.
+(c) the zipped asset as `cdk synth` bundles it.
+"""
+
+import argparse
+import io
+import json
+import logging
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from contextlib import redirect_stdout
+from pathlib import Path
+from types import SimpleNamespace
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.connect_stub import ConnectStub
+
+REPO = Path(__file__).resolve().parent.parent
+LAMBDA_SOURCE = REPO / "lambda" / "start_chat"
+ENV = {
+    "INSTANCE_ID": "11111111-1111-4111-8111-111111111111",
+    "CONTACT_FLOW_ID": "22222222-2222-4222-8222-222222222222",
+    "ALLOWED_ATTRIBUTES": "topic",
+    "MAX_CHAT_DURATION_MINUTES": "1500",
+    "POWERTOOLS_SERVICE_NAME": "bench",
+    "POWERTOOLS_METRICS_NAMESPACE": "Bench",
+    "AWS_DEFAULT_REGION": "us-east-1",
+    "AWS_ACCESS_KEY_ID": "bench",
+    "AWS_SECRET_ACCESS_KEY": "bench",
+    "AWS_EC2_METADATA_DISABLED": "true",
+}
+CONTEXT = SimpleNamespace(function_name="bench")
+TIMED_IMPORT = "import time; t = time.perf_counter(); {code}; print(time.perf_counter() - t)"
+HANDLER_IMPORT = f"import sys; sys.path.insert(0, {str(LAMBDA_SOURCE)!r}); import handler"
+BOTO3_CLIENT = "import boto3; boto3.client('connect')"
+
+
+def fresh_process_seconds(code: str) -> float:
+    script = TIMED_IMPORT.format(code=code)
+    out = subprocess.run([sys.executable, "-c", script], env={**os.environ, **ENV},
+                         capture_output=True, text=True, check=True).stdout  # fmt: skip
+    return float(out.strip().splitlines()[-1])
+
+
+def cold(runs: int) -> dict[str, float]:
+    handler_times, boto3_times = [], []
+    for _ in range(runs):  # interleaved, so drift on the machine hits both alike
+        handler_times.append(fresh_process_seconds(HANDLER_IMPORT))
+        boto3_times.append(fresh_process_seconds(BOTO3_CLIENT))
+    h, b = statistics.median(handler_times), statistics.median(boto3_times)
+    return {"handler_ms": h * 1000, "boto3_ms": b * 1000, "ratio": h / b}
+
+
+def percentile(samples: list[float], q: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def warm(calls: int) -> dict[str, float]:
+    with ConnectStub() as endpoint:
+        os.environ.update(ENV, AWS_ENDPOINT_URL_CONNECT=endpoint)
+        sys.path.insert(0, str(LAMBDA_SOURCE))
+        import handler
+
+        event = json.loads((REPO / "tests" / "events" / "start_chat.json").read_text())
+        params = {"InstanceId": ENV["INSTANCE_ID"], "ContactFlowId": ENV["CONTACT_FLOW_ID"],
+                  "ParticipantDetails": {"DisplayName": "Ada"}}  # fmt: skip
+        direct, through_handler = [], []
+        sink = io.StringIO()
+        log_handler = handler.logger.registered_handler
+        assert isinstance(log_handler, logging.StreamHandler)
+        log_handler.stream = sink  # the log lines cost the same; the terminal stays quiet
+        for _ in range(calls // 10):  # warm both paths up
+            handler.connect.start_chat_contact(**params)
+        with redirect_stdout(sink):
+            for _ in range(calls):
+                t = time.perf_counter()
+                handler.connect.start_chat_contact(**params)
+                direct.append(time.perf_counter() - t)
+                t = time.perf_counter()
+                assert handler.handler(event, CONTEXT)["statusCode"] == 200
+                through_handler.append(time.perf_counter() - t)
+                sink.seek(0), sink.truncate()
+    result = {}
+    for name, q in (("p50", 0.5), ("p99", 0.99)):
+        result[f"direct_{name}_ms"] = percentile(direct, q) * 1000
+        result[f"handler_{name}_ms"] = percentile(through_handler, q) * 1000
+        result[f"overhead_{name}_ms"] = result[f"handler_{name}_ms"] - result[f"direct_{name}_ms"]
+    return result
+
+
+def asset_size() -> dict[str, float]:
+    from infra.lambda_bundling import PipLocalBundling
+
+    with tempfile.TemporaryDirectory() as out:
+        PipLocalBundling(LAMBDA_SOURCE).try_bundle(out, None)  # type: ignore[arg-type]
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            files = [p for p in Path(out).rglob("*") if p.is_file()]
+            for path in files:
+                archive.write(path, path.relative_to(out))
+        unzipped = sum(p.stat().st_size for p in files)
+    return {"zipped_kib": len(buffer.getvalue()) / 1024, "unzipped_kib": unzipped / 1024}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15, help="fresh processes per cold variant")
+    parser.add_argument("--calls", type=int, default=2000, help="warm calls per path")
+    args = parser.parse_args()
+    c, w, a = cold(args.runs), warm(args.calls), asset_size()
+    print("| measure | value | goal |\n| --- | --- | --- |")
+    print(f"| cold: import handler (median of {args.runs}) | {c['handler_ms']:.0f} ms | |")
+    print(f"| cold: import boto3 + client('connect') | {c['boto3_ms']:.0f} ms | |")
+    print(f"| cold: ratio | {c['ratio']:.2f} | <= 1.15 |")
+    for q in ("p50", "p99"):
+        print(f"| warm {q}: direct call / through handler ({args.calls} calls) | "
+              f"{w[f'direct_{q}_ms']:.2f} / {w[f'handler_{q}_ms']:.2f} ms | |")  # fmt: skip
+        goal = "<= 1 ms" if q == "p50" else ""
+        print(f"| warm {q}: handler overhead | {w[f'overhead_{q}_ms']:.2f} ms | {goal} |")
+    print(f"| asset: zipped / unzipped | {a['zipped_kib']:.0f} / {a['unzipped_kib']:.0f} KiB | |")
+
+
+if __name__ == "__main__":
+    main()
