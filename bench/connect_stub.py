@@ -19,8 +19,13 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
     def do_PUT(self) -> None:
         self.rfile.read(int(self.headers.get("Content-Length", 0)))
-        body = json.dumps({"ContactId": str(uuid.uuid4()), "ParticipantId": str(uuid.uuid4()),
-                           "ParticipantToken": "bench-token"}).encode()  # fmt: skip
+        body = json.dumps(
+            {
+                "ContactId": str(uuid.uuid4()),
+                "ParticipantId": str(uuid.uuid4()),
+                "ParticipantToken": "bench-token",
+            }
+        ).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(body)))

@@ -49,8 +49,13 @@ BOTO3_CLIENT = "import boto3; boto3.client('connect')"
 
 def fresh_process_seconds(code: str) -> float:
     script = TIMED_IMPORT.format(code=code)
-    out = subprocess.run([sys.executable, "-c", script], env={**os.environ, **ENV},
-                         capture_output=True, text=True, check=True).stdout  # fmt: skip
+    out = subprocess.run(
+        [sys.executable, "-c", script],
+        env={**os.environ, **ENV},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     return float(out.strip().splitlines()[-1])
 
 
@@ -75,8 +80,11 @@ def warm(calls: int) -> dict[str, float]:
         import handler
 
         event = json.loads((REPO / "tests" / "events" / "start_chat.json").read_text())
-        params = {"InstanceId": ENV["INSTANCE_ID"], "ContactFlowId": ENV["CONTACT_FLOW_ID"],
-                  "ParticipantDetails": {"DisplayName": "Ada"}}  # fmt: skip
+        params = {
+            "InstanceId": ENV["INSTANCE_ID"],
+            "ContactFlowId": ENV["CONTACT_FLOW_ID"],
+            "ParticipantDetails": {"DisplayName": "Ada"},
+        }
         direct, through_handler = [], []
         sink = io.StringIO()
         log_handler = handler.logger.registered_handler
@@ -126,8 +134,10 @@ def main() -> None:
     print(f"| cold: import boto3 + client('connect') | {c['boto3_ms']:.0f} ms | |")
     print(f"| cold: ratio | {c['ratio']:.2f} | <= 1.15 |")
     for q in ("p50", "p99"):
-        print(f"| warm {q}: direct call / through handler ({args.calls} calls) | "
-              f"{w[f'direct_{q}_ms']:.2f} / {w[f'handler_{q}_ms']:.2f} ms | |")  # fmt: skip
+        print(
+            f"| warm {q}: direct call / through handler ({args.calls} calls) | "
+            f"{w[f'direct_{q}_ms']:.2f} / {w[f'handler_{q}_ms']:.2f} ms | |"
+        )
         goal = "<= 1 ms" if q == "p50" else ""
         print(f"| warm {q}: handler overhead | {w[f'overhead_{q}_ms']:.2f} ms | {goal} |")
     print(f"| asset: zipped / unzipped | {a['zipped_kib']:.0f} / {a['unzipped_kib']:.0f} KiB | |")

@@ -26,11 +26,26 @@ class PipLocalBundling:
         requirements = self._source / "requirements.txt"
         if requirements.exists():
             subprocess.run(
-                [sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-                 "--no-compile", *PIP_PLATFORM, "--implementation", "cp",
-                 "--only-binary=:all:", "--target", str(out), "-r", str(requirements)],
-                check=True, stdout=sys.stderr,
-            )  # fmt: skip
+                [
+                    sys.executable,
+                    "-m",
+                    "pip",
+                    "install",
+                    "--quiet",
+                    "--disable-pip-version-check",
+                    "--no-compile",
+                    *PIP_PLATFORM,
+                    "--implementation",
+                    "cp",
+                    "--only-binary=:all:",
+                    "--target",
+                    str(out),
+                    "-r",
+                    str(requirements),
+                ],
+                check=True,
+                stdout=sys.stderr,
+            )
         return True
 
 

@@ -1,0 +1,98 @@
+"""Calling our POST /chat (the stack's StartChatUrl): the first half of every chat."""
+
+import json
+import urllib.error
+import urllib.request
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from chat_client.masking import mask
+
+TIMEOUT_SECONDS = 15
+
+
+class ChatClientError(Exception):
+    """Anything that stops a chat; str() is one line meant for a person."""
+
+
+@dataclass(frozen=True)
+class StartChatError(ChatClientError):
+    """Our API answered with an RFC 9457 problem (or something else that is not a chat)."""
+
+    status: int
+    title: str
+    detail: str
+    retry_after: str | None = None
+
+    def __str__(self) -> str:
+        wait = f" (retry after {self.retry_after} s)" if self.retry_after else ""
+        return f"start chat failed: {self.status} {self.title}: {self.detail}{wait}"
+
+
+@dataclass(frozen=True, kw_only=True)
+class ChatDetails:
+    contact_id: str
+    participant_id: str
+    participant_token: str
+    continued_from_contact_id: str | None = None
+
+    def __repr__(self) -> str:
+        return (
+            f"ChatDetails(contact_id={self.contact_id!r}, participant_id={self.participant_id!r}, "
+            f"participant_token={mask(self.participant_token)})"
+        )
+
+    def as_json(self, *, show_tokens: bool = False) -> dict[str, Any]:
+        details = {k: v for k, v in asdict(self).items() if v is not None}
+        if not show_tokens:
+            details["participant_token"] = mask(self.participant_token)
+        return details
+
+
+def start_chat(
+    url: str,
+    display_name: str,
+    *,
+    attributes: dict[str, str] | None = None,
+    initial_message: str | None = None,
+    idempotency_key: str | None = None,
+) -> ChatDetails:
+    """POST the chat request; returns the details chatjs (or ChatSession) needs to join."""
+    if not url.startswith(("https://", "http://")):
+        raise ChatClientError(f"not an http(s) URL: {url!r}")
+    body: dict[str, Any] = {"ParticipantDetails": {"DisplayName": display_name}}
+    if attributes:
+        body["Attributes"] = attributes
+    if initial_message:
+        body["InitialMessage"] = {"ContentType": "text/plain", "Content": initial_message}
+    headers = {"Content-Type": "application/json", "Accept": "application/json"}
+    if idempotency_key:
+        headers["Idempotency-Key"] = idempotency_key
+    request = urllib.request.Request(url, json.dumps(body).encode(), headers, method="POST")  # noqa: S310 - scheme checked above
+    try:
+        with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:  # noqa: S310 - idem
+            result = json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        raise _problem(error) from None
+    except (urllib.error.URLError, OSError, ValueError) as error:
+        reason = getattr(error, "reason", error)
+        raise ChatClientError(f"cannot reach {url}: {reason}") from None
+    return ChatDetails(
+        contact_id=result["ContactId"],
+        participant_id=result["ParticipantId"],
+        participant_token=result["ParticipantToken"],
+        continued_from_contact_id=result.get("ContinuedFromContactId"),
+    )
+
+
+def _problem(error: urllib.error.HTTPError) -> StartChatError:
+    retry_after = error.headers.get("Retry-After")
+    try:
+        problem = json.loads(error.read())
+        return StartChatError(
+            error.code, str(problem["title"]), str(problem["detail"]), retry_after
+        )
+    except (ValueError, KeyError, TypeError):
+        return StartChatError(
+            error.code, error.reason or "HTTP error", "not a problem+json answer", retry_after
+        )

@@ -1,0 +1,123 @@
+"""In-memory chats: contacts, participants, their tokens and transcripts, and who listens."""
+
+import secrets
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from local.aws_protocol import access_denied
+
+EVENT = "application/vnd.amazonaws.connect.event."
+Listener = Callable[["Contact", dict[str, Any]], None]
+
+
+def iso_time(epoch: float | None = None) -> str:
+    moment = datetime.fromtimestamp(time.time() if epoch is None else epoch, UTC)
+    return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+@dataclass(eq=False)
+class Participant:
+    contact: "Contact"
+    display_name: str
+    role: str
+    participant_id: str = field(default_factory=lambda: str(uuid.uuid4()))
+    participant_token: str = field(default_factory=lambda: "ptok-" + secrets.token_urlsafe(48))
+    connection_token: str | None = None
+    connection_expires: float = 0.0
+    left: bool = False
+
+
+@dataclass(eq=False)
+class Contact:
+    attributes: dict[str, str]
+    contact_id: str = field(default_factory=lambda: str(uuid.uuid4()))
+    transcript: list[dict[str, Any]] = field(default_factory=list)
+    participants: list[Participant] = field(default_factory=list)
+    listeners: list[Listener] = field(default_factory=list)
+    ended: bool = False
+
+
+class ChatStore:
+    def __init__(self, *, connection_ttl: float = 86_400.0) -> None:
+        self.connection_ttl = connection_ttl
+        self.contacts: dict[str, Contact] = {}
+        self._by_participant_token: dict[str, Participant] = {}
+        self._by_connection_token: dict[str, Participant] = {}
+        self.on_new_contact: list[Callable[[Contact], None]] = []
+
+    def start_chat(self, display_name: str, attributes: dict[str, str]) -> Participant:
+        contact = Contact(attributes=attributes)
+        self.contacts[contact.contact_id] = contact
+        customer = self.join(contact, display_name, "CUSTOMER")
+        for hook in self.on_new_contact:
+            hook(contact)
+        return customer
+
+    def join(self, contact: Contact, display_name: str, role: str) -> Participant:
+        participant = Participant(contact=contact, display_name=display_name, role=role)
+        contact.participants.append(participant)
+        self._by_participant_token[participant.participant_token] = participant
+        self.post(participant, "EVENT", EVENT + "participant.joined")
+        return participant
+
+    def connect(self, participant_token: str) -> Participant:
+        participant = self._by_participant_token.get(participant_token)
+        if participant is None or participant.left or participant.contact.ended:
+            raise access_denied("Participant token is not valid")
+        if participant.connection_token:
+            self._by_connection_token.pop(participant.connection_token, None)
+        participant.connection_token = "ctok-" + secrets.token_urlsafe(48)
+        participant.connection_expires = time.time() + self.connection_ttl
+        self._by_connection_token[participant.connection_token] = participant
+        return participant
+
+    def by_connection_token(self, token: str | None) -> Participant:
+        participant = self._by_connection_token.get(token or "")
+        if participant is None or participant.connection_expires < time.time():
+            raise access_denied("Connection token is not valid or has expired")
+        if participant.left:
+            raise access_denied("Participant has left the chat")
+        return participant
+
+    def post(
+        self,
+        sender: Participant,
+        kind: str,
+        content_type: str,
+        content: str | None = None,
+        role: str | None = None,
+    ) -> dict[str, Any]:
+        contact = sender.contact
+        item = {
+            "Id": str(uuid.uuid4()),
+            "Type": kind,
+            "ContentType": content_type,
+            "AbsoluteTime": iso_time(),
+            "ParticipantId": sender.participant_id,
+            "DisplayName": sender.display_name,
+            "ParticipantRole": role or sender.role,
+            "ContactId": contact.contact_id,
+        }
+        if content is not None:
+            item["Content"] = content
+        if not content_type.endswith(".typing"):  # typing is delivered, never kept
+            contact.transcript.append(item)
+        for listener in list(contact.listeners):
+            listener(contact, item)
+        return item
+
+    def leave(self, participant: Participant) -> None:
+        if participant.left:
+            return
+        self.post(participant, "EVENT", EVENT + "participant.left")
+        participant.left = True
+        if participant.role == "CUSTOMER" and not participant.contact.ended:
+            self.end(participant.contact, participant)
+
+    def end(self, contact: Contact, by: Participant) -> None:
+        contact.ended = True
+        self.post(by, "EVENT", EVENT + "chat.ended", role="SYSTEM")
