@@ -4,16 +4,22 @@ Nothing else reads cdk.json. Every bad value raises ConfigError with one message
 names the environment, the key and what is allowed.
 """
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from infra import config_rules as rules
 from infra.config_reader import ConfigError, EnvironmentReader
 
 DEFAULT_ENVIRONMENT = "dev"
+CDK_JSON = Path(__file__).resolve().parent.parent / "cdk.json"
 
-__all__ = ["DEFAULT_ENVIRONMENT", "ConfigError", "EnvironmentConfig", "Throttle", "load"]
+__all__ = [
+    "DEFAULT_ENVIRONMENT", "ConfigError", "EnvironmentConfig", "Throttle", "load",
+    "read_environments",
+]  # fmt: skip
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -82,3 +88,9 @@ def load(environments: Any, name: str | None) -> EnvironmentConfig:
     env.refuse_unknown_keys()
     throttle.refuse_unknown_keys()
     return config
+
+
+def read_environments(cdk_json: Path = CDK_JSON) -> Any:
+    """The `environments` context value, for tools outside the CDK app (the local stack);
+    the CDK app itself gets it from the CDK's context."""
+    return json.loads(cdk_json.read_text()).get("context", {}).get("environments")

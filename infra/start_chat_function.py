@@ -1,6 +1,5 @@
 """The Lambda that calls Connect StartChatContact, with its own role and log group."""
 
-from pathlib import Path
 from typing import cast
 
 from aws_cdk import Duration, Stack
@@ -10,9 +9,9 @@ from aws_cdk import aws_logs as logs
 from constructs import Construct
 
 from infra.config import EnvironmentConfig
+from infra.handler_environment import HANDLER, LAMBDA_SOURCE, handler_environment
 from infra.lambda_bundling import python_code
 
-LAMBDA_SOURCE = Path(__file__).resolve().parent.parent / "lambda" / "start_chat"
 # Must exceed the handler's worst case (its botocore timeouts x attempts + backoff, ~11 s)
 # and stay below API Gateway's 30 s integration limit, so a slow Connect gets an honest 504.
 FUNCTION_TIMEOUT = Duration.seconds(15)
@@ -39,7 +38,7 @@ class StartChatFunction(Construct):
             description="POST /chat: starts an Amazon Connect chat (StartChatContact)",
             runtime=lambda_.Runtime.PYTHON_3_14,
             architecture=lambda_.Architecture.ARM_64,
-            handler="handler.handler",
+            handler=HANDLER,
             code=python_code(LAMBDA_SOURCE),
             role=role,
             log_group=self.log_group,
@@ -72,16 +71,3 @@ class StartChatFunction(Construct):
                 ),
             ]
         )
-
-
-def handler_environment(config: EnvironmentConfig) -> dict[str, str]:
-    """Everything the handler reads from its environment, derived from config only."""
-    return {
-        "INSTANCE_ID": config.instance_id,
-        "CONTACT_FLOW_ID": config.contact_flow_id,
-        "ALLOWED_ATTRIBUTES": ",".join(config.allowed_attributes),
-        "MAX_CHAT_DURATION_MINUTES": str(config.max_chat_duration_minutes),
-        "POWERTOOLS_SERVICE_NAME": "connect-chat-starter",
-        "POWERTOOLS_METRICS_NAMESPACE": "ConnectChatStarter",
-        "POWERTOOLS_LOG_LEVEL": "INFO",
-    }

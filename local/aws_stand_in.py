@@ -1,13 +1,15 @@
 """One aiohttp app that answers as Connect and as the Participant Service (one port serves
 both AWS_ENDPOINT_URL_CONNECT and AWS_ENDPOINT_URL_CONNECTPARTICIPANT)."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from aiohttp import web
 
 from local.aws_protocol import aws_errors
 from local.chat_store import ChatStore
 from local.connect_service import ConnectService
+from local.control import Control
+from local.faults import Faults
 from local.participant_service import ParticipantService
 from local.participant_socket import SocketRegistry
 
@@ -20,17 +22,18 @@ class StandInOptions:
     contact_flow_id: str
     connection_ttl: float = 86_400.0
     websocket_ttl: float = 3_600.0
+    faults: Faults = field(default_factory=Faults)
 
 
-def aws_stand_in(options: StandInOptions, store: ChatStore | None = None) -> web.Application:
-    store = store or ChatStore(connection_ttl=options.connection_ttl)
+def aws_stand_in(options: StandInOptions) -> web.Application:
+    store = ChatStore(connection_ttl=options.connection_ttl)
     sockets = SocketRegistry(websocket_ttl=options.websocket_ttl)
-    app = web.Application(middlewares=[aws_errors])
+    app = web.Application(middlewares=[aws_errors, options.faults.middleware()])
     app[STORE] = store
     connect = ConnectService(
         store, instance_id=options.instance_id, contact_flow_id=options.contact_flow_id
     )
-    app.add_routes(
-        connect.routes() + ParticipantService(store, sockets).routes() + sockets.routes()
-    )
+    participant = ParticipantService(store, sockets)
+    control = Control(store, sockets)
+    app.add_routes(connect.routes() + participant.routes() + sockets.routes() + control.routes())
     return app

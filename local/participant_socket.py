@@ -25,6 +25,7 @@ class SocketRegistry:
     def __init__(self, *, websocket_ttl: float = 3600.0) -> None:
         self.websocket_ttl = websocket_ttl
         self._sockets: dict[str, _Socket] = {}
+        self._open: dict[str, set[asyncio.Transport]] = {}
 
     def routes(self) -> list[web.RouteDef]:
         return [web.get("/websocket/{socket_id}", self.serve)]
@@ -55,6 +56,9 @@ class SocketRegistry:
 
         contact = entry.participant.contact
         contact.listeners.append(deliver)
+        transport = request.transport
+        if isinstance(transport, asyncio.Transport):
+            self._open.setdefault(contact.contact_id, set()).add(transport)
         sender = asyncio.create_task(_send_when_subscribed(ws, outbox, subscribed))
         expiry = asyncio.get_running_loop().call_at(
             asyncio.get_running_loop().time() + max(0.0, entry.expires - time.time()),
@@ -69,7 +73,16 @@ class SocketRegistry:
             sender.cancel()
             with contextlib.suppress(ValueError):
                 contact.listeners.remove(deliver)
+            if isinstance(transport, asyncio.Transport):
+                self._open.get(contact.contact_id, set()).discard(transport)
         return ws
+
+    async def drop(self, contact_id: str) -> int:
+        """Cut a chat's sockets without a close frame, as a network failure would."""
+        transports = self._open.pop(contact_id, set())
+        for transport in transports:
+            transport.abort()
+        return len(transports)
 
 
 async def _answer(ws: web.WebSocketResponse, data: str, subscribed: asyncio.Event) -> None:

@@ -7,7 +7,7 @@ import os
 import sys
 
 from infra.config import load
-from infra.start_chat_function import LAMBDA_SOURCE, handler_environment
+from infra.handler_environment import LAMBDA_SOURCE, handler_environment
 from tests.conftest import REPO_ROOT
 
 EVENTS = REPO_ROOT / "tests" / "events"

@@ -1,0 +1,23 @@
+"""The Lambda environment variables of the start-chat handler, derived from config only.
+
+Kept free of aws_cdk so the local stack can use it without starting jsii."""
+
+from pathlib import Path
+
+from infra.config import EnvironmentConfig
+
+LAMBDA_SOURCE = Path(__file__).resolve().parent.parent / "lambda" / "start_chat"
+HANDLER = "handler.handler"
+
+
+def handler_environment(config: EnvironmentConfig) -> dict[str, str]:
+    """Everything the handler reads from its environment, derived from config only."""
+    return {
+        "INSTANCE_ID": config.instance_id,
+        "CONTACT_FLOW_ID": config.contact_flow_id,
+        "ALLOWED_ATTRIBUTES": ",".join(config.allowed_attributes),
+        "MAX_CHAT_DURATION_MINUTES": str(config.max_chat_duration_minutes),
+        "POWERTOOLS_SERVICE_NAME": "connect-chat-starter",
+        "POWERTOOLS_METRICS_NAMESPACE": "ConnectChatStarter",
+        "POWERTOOLS_LOG_LEVEL": "INFO",
+    }

@@ -1,0 +1,75 @@
+"""`python -m local` (make local): the whole chat flow on localhost, no AWS account needed."""
+
+import argparse
+import asyncio
+import json
+import sys
+from pathlib import Path
+
+from infra.config import ConfigError, load, read_environments
+from local.faults import Faults
+from local.stack import LocalOptions, start_local_stack
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m local", description=__doc__)
+    parser.add_argument("--env", default=None, help="environment in cdk.json (default dev)")
+    parser.add_argument("--api-port", type=int, default=8080, help="HTTP API port (0: any free)")
+    parser.add_argument("--aws-port", type=int, default=4566, help="Connect/Participant port")
+    parser.add_argument("--connection-ttl", type=float, default=86_400.0, metavar="SECONDS")
+    parser.add_argument("--websocket-ttl", type=float, default=3_600.0, metavar="SECONDS")
+    parser.add_argument(
+        "--throttle-rate", type=float, default=0.0, help="share of AWS calls throttled"
+    )
+    parser.add_argument(
+        "--fail-rate", type=float, default=0.0, help="share of AWS calls failing (500)"
+    )
+    parser.add_argument("--latency-ms", type=float, default=0.0, help="added to every AWS call")
+    parser.add_argument("--agent-script", type=Path, help="file of agent replies, one per line")
+    parser.add_argument("--agent-delay", type=float, default=0.3, metavar="SECONDS")
+    parser.add_argument("--no-agent", action="store_true", help="no simulated agent")
+    parser.add_argument("--json", action="store_true", help="print the URLs as one JSON line")
+    return parser.parse_args(argv)
+
+
+async def run(args: argparse.Namespace) -> None:
+    config = load(read_environments(), args.env)
+    options = LocalOptions(
+        api_port=args.api_port, aws_port=args.aws_port, connection_ttl=args.connection_ttl,
+        websocket_ttl=args.websocket_ttl, agent=not args.no_agent, agent_script=args.agent_script,
+        agent_delay_seconds=args.agent_delay,
+        faults=Faults(throttle_rate=args.throttle_rate, fail_rate=args.fail_rate,
+                      latency_ms=args.latency_ms),
+    )  # fmt: skip
+    stack = await start_local_stack(config, options)
+    urls = {"StartChatUrl": stack.start_chat_url, "ApiUrl": stack.api_url,
+            "AwsEndpoint": stack.aws_endpoint, "Region": stack.region}  # fmt: skip
+    if args.json:
+        print(json.dumps(urls), flush=True)
+    else:
+        env = " ".join(f"{k}={v}" for k, v in stack.client_environment().items())
+        talk = f"python -m chat_client talk --url {stack.start_chat_url} --name Ada"
+        print(f"connect-chat-starter local stack ({config.name}); Ctrl-C stops it\n"
+              f"  StartChatUrl  {stack.start_chat_url}\n"
+              f"  AWS endpoint  {stack.aws_endpoint} (Connect + Participant Service)\n"
+              f"Try it:\n  {env} {talk}", flush=True)  # fmt: skip
+    try:
+        await asyncio.Event().wait()
+    finally:
+        await stack.stop()
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parse_args(argv)
+    try:
+        asyncio.run(run(args))
+    except ConfigError as error:
+        sys.exit(f"local: {error}")
+    except OSError as error:
+        sys.exit(f"local: cannot start: {error}")
+    except KeyboardInterrupt:
+        pass
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,29 @@
+"""Test controls of the local stack (not AWS APIs): drop a chat's websockets, end a chat."""
+
+from aiohttp import web
+
+from local.chat_store import ChatStore
+from local.participant_socket import SocketRegistry
+
+
+class Control:
+    def __init__(self, store: ChatStore, sockets: SocketRegistry) -> None:
+        self.store, self.sockets = store, sockets
+
+    def routes(self) -> list[web.RouteDef]:
+        return [
+            web.post("/_local/contacts/{contact_id}/drop-sockets", self.drop_sockets),
+            web.post("/_local/contacts/{contact_id}/end", self.end_chat),
+        ]
+
+    async def drop_sockets(self, request: web.Request) -> web.Response:
+        dropped = await self.sockets.drop(request.match_info["contact_id"])
+        return web.json_response({"dropped": dropped})
+
+    async def end_chat(self, request: web.Request) -> web.Response:
+        contact = self.store.contacts.get(request.match_info["contact_id"])
+        if contact is None:
+            raise web.HTTPNotFound()
+        agents = [p for p in contact.participants if p.role == "AGENT"] or contact.participants
+        self.store.end(contact, agents[0])
+        return web.json_response({"ended": contact.contact_id})

@@ -1,0 +1,107 @@
+"""Local stand-in for the HTTP API: genuine payload 2.0 events for the real handler, and the
+environment's CORS rules applied the way API Gateway applies them."""
+
+import asyncio
+import base64
+import time
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from aiohttp import web
+
+from infra.config import EnvironmentConfig
+from local.lambda_runtime import Handler, LambdaContext
+
+ROUTE_KEY = "POST /chat"
+ALLOWED_METHODS = ("POST", "OPTIONS")
+ALLOWED_HEADERS = ("content-type", "idempotency-key")
+TEXT_TYPES = ("text/", "application/json", "application/xml", "application/javascript")
+
+
+class Gateway:
+    def __init__(self, config: EnvironmentConfig, handler: Handler) -> None:
+        self.config, self.handler = config, handler
+
+    def routes(self) -> list[web.RouteDef]:
+        return [web.route("*", "/{tail:.*}", self.dispatch)]
+
+    async def dispatch(self, request: web.Request) -> web.StreamResponse:
+        origin = request.headers.get("Origin")
+        allowed = origin in self.config.allowed_origins
+        if request.method == "OPTIONS" and "Access-Control-Request-Method" in request.headers:
+            return self._preflight(request, origin if allowed else None)
+        if f"{request.method} {request.path}" != ROUTE_KEY:
+            response = web.json_response({"message": "Not Found"}, status=404)
+        else:
+            event = await http_api_event(request, self.config)
+            # Off the event loop: the handler's botocore call may be answered by this process.
+            result = await asyncio.to_thread(self.handler, event, LambdaContext())
+            response = lambda_response(result)
+        if allowed and origin:
+            response.headers.update(
+                {
+                    "Access-Control-Allow-Origin": origin,
+                    "Access-Control-Expose-Headers": "Retry-After",
+                    "Vary": "Origin",
+                }
+            )
+        return response
+
+    def _preflight(self, request: web.Request, origin: str | None) -> web.Response:
+        method = request.headers["Access-Control-Request-Method"]
+        asked = request.headers.get("Access-Control-Request-Headers", "")
+        headers = {h.strip().lower() for h in asked.split(",") if h.strip()}
+        if origin is None or method not in ALLOWED_METHODS or not headers <= set(ALLOWED_HEADERS):
+            return web.Response(status=204)  # no CORS headers: the browser refuses
+        return web.Response(
+            status=204,
+            headers={
+                "Access-Control-Allow-Origin": origin,
+                "Access-Control-Allow-Methods": ",".join(ALLOWED_METHODS),
+                "Access-Control-Allow-Headers": ",".join(ALLOWED_HEADERS),
+                "Access-Control-Max-Age": "3600",
+                "Vary": "Origin",
+            },
+        )
+
+
+async def http_api_event(request: web.Request, config: EnvironmentConfig) -> dict[str, Any]:
+    raw = await request.read()
+    headers: dict[str, str] = {}
+    for name, value in request.headers.items():  # repeated headers are comma-joined
+        key = name.lower()
+        headers[key] = f"{headers[key]},{value}" if key in headers else value
+    content_type = headers.get("content-type", "")
+    is_text = content_type.startswith(TEXT_TYPES)
+    try:
+        body, encoded = (raw.decode("utf-8"), False) if is_text else (None, True)
+    except UnicodeDecodeError:
+        body, encoded = None, True
+    if encoded:
+        body = base64.b64encode(raw).decode()
+    now = time.time()
+    source_ip = request.remote or "127.0.0.1"
+    return {
+        "version": "2.0", "routeKey": ROUTE_KEY, "rawPath": request.path,
+        "rawQueryString": request.query_string, "headers": headers,
+        "requestContext": {
+            "accountId": config.account, "apiId": "local", "domainName": request.host,
+            "domainPrefix": request.host.split(".")[0],
+            "http": {"method": request.method, "path": request.path, "protocol": "HTTP/1.1",
+                     "sourceIp": source_ip, "userAgent": headers.get("user-agent", "")},
+            "requestId": base64.b64encode(uuid.uuid4().bytes[:10]).decode(),
+            "routeKey": ROUTE_KEY, "stage": "$default",
+            "time": datetime.fromtimestamp(now, UTC).strftime("%d/%b/%Y:%H:%M:%S +0000"),
+            "timeEpoch": int(now * 1000),
+        },
+        "body": body if raw else None, "isBase64Encoded": bool(raw) and encoded,
+    }  # fmt: skip
+
+
+def lambda_response(result: dict[str, Any]) -> web.Response:
+    body = result.get("body") or ""
+    data = base64.b64decode(body) if result.get("isBase64Encoded") else body.encode()
+    return web.Response(
+        status=int(result.get("statusCode", 200)), body=data, headers=result.get("headers") or {}
+    )
