@@ -14,8 +14,9 @@ $(VENV)/.app: requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $@
 
-$(VENV)/.dev: $(VENV)/.app requirements-dev.txt lambda/start_chat/requirements.txt
+$(VENV)/.dev: $(VENV)/.app requirements-dev.txt lambda/start_chat/requirements.txt pyproject.toml
 	$(PY) -m pip install --quiet -r requirements-dev.txt
+	$(PY) -m pip install --quiet --no-deps -e .
 	touch $@
 
 node_modules/.cli: package.json package-lock.json $(VENV)/.app
@@ -37,7 +38,7 @@ lint:
 	ruff format --check .
 
 typecheck:
-	mypy infra lambda/start_chat app.py bench
+	mypy infra lambda/start_chat app.py bench chat_client local
 
 pytest:
 	pytest

@@ -82,21 +82,21 @@ class ChatSession:
     async def get_transcript(
         self, max_results: int = 100, sort_order: str = "ASCENDING"
     ) -> list[ChatItem]:
-        """The whole transcript, following NextToken, in `sort_order`."""
-        items: list[dict[str, Any]] = []
+        """The whole transcript in `sort_order`, following NextToken. Pages come newest first
+        (ScanDirection BACKWARD), each in ascending order; timestamps may tie, so the order
+        is the service's, not a sort by time."""
+        pages: list[list[dict[str, Any]]] = []
         params: dict[str, Any] = {
-            "MaxResults": max_results,
-            "SortOrder": sort_order,
-            "ScanDirection": "BACKWARD",
-        }
+            "MaxResults": max_results, "SortOrder": "ASCENDING", "ScanDirection": "BACKWARD"
+        }  # fmt: skip
         while True:
             page = await self._call("get_transcript", **params)
-            items.extend(page.get("Transcript", []))
+            pages.append(page.get("Transcript", []))
             if not page.get("NextToken"):
                 break
             params["NextToken"] = page["NextToken"]
-        items.sort(key=lambda item: item["AbsoluteTime"], reverse=sort_order == "DESCENDING")
-        return [ChatItem.from_service(item) for item in items]
+        items = [ChatItem.from_service(item) for page in reversed(pages) for item in page]
+        return items[::-1] if sort_order == "DESCENDING" else items
 
     async def _recent_items(self) -> list[ChatItem]:
         page = await self._call("get_transcript", MaxResults=100, ScanDirection="BACKWARD")

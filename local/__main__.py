@@ -35,24 +35,36 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 async def run(args: argparse.Namespace) -> None:
     config = load(read_environments(), args.env)
     options = LocalOptions(
-        api_port=args.api_port, aws_port=args.aws_port, connection_ttl=args.connection_ttl,
-        websocket_ttl=args.websocket_ttl, agent=not args.no_agent, agent_script=args.agent_script,
+        api_port=args.api_port,
+        aws_port=args.aws_port,
+        connection_ttl=args.connection_ttl,
+        websocket_ttl=args.websocket_ttl,
+        agent=not args.no_agent,
+        agent_script=args.agent_script,
         agent_delay_seconds=args.agent_delay,
-        faults=Faults(throttle_rate=args.throttle_rate, fail_rate=args.fail_rate,
-                      latency_ms=args.latency_ms),
-    )  # fmt: skip
+        faults=Faults(
+            throttle_rate=args.throttle_rate, fail_rate=args.fail_rate, latency_ms=args.latency_ms
+        ),
+    )
     stack = await start_local_stack(config, options)
-    urls = {"StartChatUrl": stack.start_chat_url, "ApiUrl": stack.api_url,
-            "AwsEndpoint": stack.aws_endpoint, "Region": stack.region}  # fmt: skip
+    urls = {
+        "StartChatUrl": stack.start_chat_url,
+        "ApiUrl": stack.api_url,
+        "AwsEndpoint": stack.aws_endpoint,
+        "Region": stack.region,
+    }
     if args.json:
         print(json.dumps(urls), flush=True)
     else:
         env = " ".join(f"{k}={v}" for k, v in stack.client_environment().items())
         talk = f"python -m chat_client talk --url {stack.start_chat_url} --name Ada"
-        print(f"connect-chat-starter local stack ({config.name}); Ctrl-C stops it\n"
-              f"  StartChatUrl  {stack.start_chat_url}\n"
-              f"  AWS endpoint  {stack.aws_endpoint} (Connect + Participant Service)\n"
-              f"Try it:\n  {env} {talk}", flush=True)  # fmt: skip
+        print(
+            f"connect-chat-starter local stack ({config.name}); Ctrl-C stops it\n"
+            f"  StartChatUrl  {stack.start_chat_url}\n"
+            f"  AWS endpoint  {stack.aws_endpoint} (Connect + Participant Service)\n"
+            f"Try it:\n  {env} {talk}",
+            flush=True,
+        )
     try:
         await asyncio.Event().wait()
     finally:

@@ -1,5 +1,6 @@
-"""A simulated agent that joins each chat and answers, so a person trying the widget sees a
-conversation: joined event, greeting, typing, then an echo or the next scripted reply."""
+"""A simulated agent that joins each chat once its customer is connected, and answers, so a
+person trying the widget sees a conversation: joined, greeting, typing, then an echo of each
+message or the next line of a reply script."""
 
 import asyncio
 import itertools
@@ -27,14 +28,14 @@ class SimulatedAgent:
             lines = [line.strip() for line in script.read_text().splitlines() if line.strip()]
             self._replies = itertools.cycle(lines) if lines else None
         self._tasks: set[asyncio.Task[None]] = set()
-        store.on_new_contact.append(self._on_new_contact)
+        store.on_customer_connected.append(self._on_customer_connected)
 
     def _later(self, coroutine: Any) -> None:
         task = asyncio.get_running_loop().create_task(coroutine)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
-    def _on_new_contact(self, contact: Contact) -> None:
+    def _on_customer_connected(self, contact: Contact) -> None:
         self._later(self._join(contact))
 
     async def _join(self, contact: Contact) -> None:
@@ -64,4 +65,4 @@ class SimulatedAgent:
 
 
 def _from_customer(item: dict[str, Any]) -> bool:
-    return item["Type"] == "MESSAGE" and item["ParticipantRole"] == "CUSTOMER"
+    return bool(item["Type"] == "MESSAGE" and item["ParticipantRole"] == "CUSTOMER")

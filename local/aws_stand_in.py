@@ -27,13 +27,16 @@ class StandInOptions:
 
 def aws_stand_in(options: StandInOptions) -> web.Application:
     store = ChatStore(connection_ttl=options.connection_ttl)
-    sockets = SocketRegistry(websocket_ttl=options.websocket_ttl)
-    app = web.Application(middlewares=[aws_errors, options.faults.middleware()])
+    sockets = SocketRegistry(
+        websocket_ttl=options.websocket_ttl, on_subscribed=store.customer_subscribed
+    )
+    control = Control(store, sockets)
+    # Outermost first: record what arrived and how it was answered, errors included.
+    app = web.Application(middlewares=[control.record, aws_errors, options.faults.middleware()])
     app[STORE] = store
     connect = ConnectService(
         store, instance_id=options.instance_id, contact_flow_id=options.contact_flow_id
     )
     participant = ParticipantService(store, sockets)
-    control = Control(store, sockets)
     app.add_routes(connect.routes() + participant.routes() + sockets.routes() + control.routes())
     return app

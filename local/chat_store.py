@@ -39,6 +39,7 @@ class Contact:
     participants: list[Participant] = field(default_factory=list)
     listeners: list[Listener] = field(default_factory=list)
     ended: bool = False
+    customer_seen: bool = False
 
 
 class ChatStore:
@@ -47,15 +48,21 @@ class ChatStore:
         self.contacts: dict[str, Contact] = {}
         self._by_participant_token: dict[str, Participant] = {}
         self._by_connection_token: dict[str, Participant] = {}
-        self.on_new_contact: list[Callable[[Contact], None]] = []
+        # Fired once per contact, when its customer first subscribes to the websocket: the
+        # moment a person is there to see the agent arrive.
+        self.on_customer_connected: list[Callable[[Contact], None]] = []
 
     def start_chat(self, display_name: str, attributes: dict[str, str]) -> Participant:
         contact = Contact(attributes=attributes)
         self.contacts[contact.contact_id] = contact
-        customer = self.join(contact, display_name, "CUSTOMER")
-        for hook in self.on_new_contact:
-            hook(contact)
-        return customer
+        return self.join(contact, display_name, "CUSTOMER")
+
+    def customer_subscribed(self, participant: Participant) -> None:
+        contact = participant.contact
+        if participant.role == "CUSTOMER" and not contact.customer_seen:
+            contact.customer_seen = True
+            for hook in self.on_customer_connected:
+                hook(contact)
 
     def join(self, contact: Contact, display_name: str, role: str) -> Participant:
         participant = Participant(contact=contact, display_name=display_name, role=role)

@@ -1,4 +1,9 @@
-"""Test controls of the local stack (not AWS APIs): drop a chat's websockets, end a chat."""
+"""Controls of the local stack (not AWS APIs): drop a chat's websockets, end a chat, and see
+which AWS calls arrived (operation, status, header names; never token values)."""
+
+from collections import deque
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 from aiohttp import web
 
@@ -9,12 +14,33 @@ from local.participant_socket import SocketRegistry
 class Control:
     def __init__(self, store: ChatStore, sockets: SocketRegistry) -> None:
         self.store, self.sockets = store, sockets
+        self.requests: deque[dict[str, Any]] = deque(maxlen=500)
+
+    @web.middleware
+    async def record(
+        self, request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+    ) -> web.StreamResponse:
+        response = await handler(request)
+        if not request.path.startswith(("/_local/", "/websocket/")):
+            self.requests.append(
+                {
+                    "method": request.method,
+                    "path": request.path,
+                    "status": response.status,
+                    "headers": sorted({h.lower() for h in request.headers}),
+                }
+            )
+        return response
 
     def routes(self) -> list[web.RouteDef]:
         return [
             web.post("/_local/contacts/{contact_id}/drop-sockets", self.drop_sockets),
             web.post("/_local/contacts/{contact_id}/end", self.end_chat),
+            web.get("/_local/requests", self.recorded_requests),
         ]
+
+    async def recorded_requests(self, _: web.Request) -> web.Response:
+        return web.json_response(list(self.requests))
 
     async def drop_sockets(self, request: web.Request) -> web.Response:
         dropped = await self.sockets.drop(request.match_info["contact_id"])

@@ -83,20 +83,32 @@ async def http_api_event(request: web.Request, config: EnvironmentConfig) -> dic
     now = time.time()
     source_ip = request.remote or "127.0.0.1"
     return {
-        "version": "2.0", "routeKey": ROUTE_KEY, "rawPath": request.path,
-        "rawQueryString": request.query_string, "headers": headers,
+        "version": "2.0",
+        "routeKey": ROUTE_KEY,
+        "rawPath": request.path,
+        "rawQueryString": request.query_string,
+        "headers": headers,
         "requestContext": {
-            "accountId": config.account, "apiId": "local", "domainName": request.host,
+            "accountId": config.account,
+            "apiId": "local",
+            "domainName": request.host,
             "domainPrefix": request.host.split(".")[0],
-            "http": {"method": request.method, "path": request.path, "protocol": "HTTP/1.1",
-                     "sourceIp": source_ip, "userAgent": headers.get("user-agent", "")},
+            "http": {
+                "method": request.method,
+                "path": request.path,
+                "protocol": "HTTP/1.1",
+                "sourceIp": source_ip,
+                "userAgent": headers.get("user-agent", ""),
+            },
             "requestId": base64.b64encode(uuid.uuid4().bytes[:10]).decode(),
-            "routeKey": ROUTE_KEY, "stage": "$default",
+            "routeKey": ROUTE_KEY,
+            "stage": "$default",
             "time": datetime.fromtimestamp(now, UTC).strftime("%d/%b/%Y:%H:%M:%S +0000"),
             "timeEpoch": int(now * 1000),
         },
-        "body": body if raw else None, "isBase64Encoded": bool(raw) and encoded,
-    }  # fmt: skip
+        "body": body if raw else None,
+        "isBase64Encoded": bool(raw) and encoded,
+    }
 
 
 def lambda_response(result: dict[str, Any]) -> web.Response:

@@ -5,6 +5,7 @@ import contextlib
 import json
 import secrets
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,8 +23,14 @@ class _Socket:
 class SocketRegistry:
     """Hands out ws://127.0.0.1 URLs (chatjs refuses ws://localhost) and serves them."""
 
-    def __init__(self, *, websocket_ttl: float = 3600.0) -> None:
+    def __init__(
+        self,
+        *,
+        websocket_ttl: float = 3600.0,
+        on_subscribed: Callable[[Participant], None] = lambda _: None,
+    ) -> None:
         self.websocket_ttl = websocket_ttl
+        self.on_subscribed = on_subscribed
         self._sockets: dict[str, _Socket] = {}
         self._open: dict[str, set[asyncio.Transport]] = {}
 
@@ -68,6 +75,8 @@ class SocketRegistry:
             async for message in ws:
                 if message.type == WSMsgType.TEXT:
                     await _answer(ws, message.data, subscribed)
+                    if subscribed.is_set():
+                        self.on_subscribed(entry.participant)
         finally:
             expiry.cancel()
             sender.cancel()

@@ -54,25 +54,41 @@ async def _serve(app: web.Application, port: int) -> tuple[web.AppRunner, str]:
 
 
 async def start_local_stack(config: EnvironmentConfig, options: LocalOptions) -> LocalStack:
-    aws_app = aws_stand_in(StandInOptions(
-        instance_id=config.instance_id, contact_flow_id=config.contact_flow_id,
-        connection_ttl=options.connection_ttl, websocket_ttl=options.websocket_ttl,
-        faults=options.faults,
-    ))  # fmt: skip
+    aws_app = aws_stand_in(
+        StandInOptions(
+            instance_id=config.instance_id,
+            contact_flow_id=config.contact_flow_id,
+            connection_ttl=options.connection_ttl,
+            websocket_ttl=options.websocket_ttl,
+            faults=options.faults,
+        )
+    )
     if options.agent:
-        SimulatedAgent(aws_app[STORE], script=options.agent_script,
-                       delay_seconds=options.agent_delay_seconds)  # fmt: skip
+        SimulatedAgent(
+            aws_app[STORE], script=options.agent_script, delay_seconds=options.agent_delay_seconds
+        )
     aws_runner, aws_url = await _serve(aws_app, options.aws_port)
-    handler = load_handler(LAMBDA_SOURCE, HANDLER, {
-        **handler_environment(config),
-        "AWS_ENDPOINT_URL_CONNECT": aws_url,
-        "AWS_REGION": config.region, "AWS_DEFAULT_REGION": config.region,
-        # botocore signs every Connect call; the stand-in accepts any signature.
-        "AWS_ACCESS_KEY_ID": "local", "AWS_SECRET_ACCESS_KEY": "local",
-        "AWS_EC2_METADATA_DISABLED": "true",
-    })  # fmt: skip
+    handler = load_handler(
+        LAMBDA_SOURCE,
+        HANDLER,
+        {
+            **handler_environment(config),
+            "AWS_ENDPOINT_URL_CONNECT": aws_url,
+            "AWS_REGION": config.region,
+            "AWS_DEFAULT_REGION": config.region,
+            # botocore signs every Connect call; the stand-in accepts any signature.
+            "AWS_ACCESS_KEY_ID": "local",
+            "AWS_SECRET_ACCESS_KEY": "local",
+            "AWS_EC2_METADATA_DISABLED": "true",
+        },
+    )
     api_app = web.Application()
     api_app.add_routes(Gateway(config, handler).routes())
     api_runner, api_url = await _serve(api_app, options.api_port)
-    return LocalStack(start_chat_url=f"{api_url}/chat", api_url=f"{api_url}/", aws_endpoint=aws_url,
-                      region=config.region, runners=(api_runner, aws_runner))  # fmt: skip
+    return LocalStack(
+        start_chat_url=f"{api_url}/chat",
+        api_url=f"{api_url}/",
+        aws_endpoint=aws_url,
+        region=config.region,
+        runners=(api_runner, aws_runner),
+    )

@@ -1,0 +1,79 @@
+"""`python -m chat_client` or `chat-client`: start, talk, smoke; errors are one line."""
+
+import argparse
+import asyncio
+import json
+import sys
+
+from chat_client.api import ChatClientError, start_chat
+from chat_client.smoke import run_smoke
+from chat_client.talk import talk
+
+
+def attribute(text: str) -> tuple[str, str]:
+    key, sep, value = text.partition("=")
+    if not sep or not key:
+        raise argparse.ArgumentTypeError(f"expected KEY=VALUE, got {text!r}")
+    return key, value
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(prog="chat-client", description=__doc__)
+    commands = root.add_subparsers(dest="command", required=True)
+    for name, help_text in (
+        ("start", "start a chat and print its details as JSON"),
+        ("talk", "chat interactively in this terminal"),
+        ("smoke", "post-deploy check: start, connect, send, transcript, disconnect"),
+    ):
+        command = commands.add_parser(name, help=help_text)
+        command.add_argument("--url", required=True, help="the stack's StartChatUrl")
+        command.add_argument("--region", help="default: AWS_REGION, or the URL's region")
+        if name == "smoke":
+            command.add_argument("--name", default="smoke-test", help="display name")
+            command.add_argument("--json", action="store_true", help="one JSON object for CI")
+        else:
+            command.add_argument("--name", required=True, help="display name")
+            command.add_argument(
+                "--attr",
+                action="append",
+                type=attribute,
+                default=[],
+                metavar="KEY=VALUE",
+                help="contact attribute (repeatable)",
+            )
+        if name == "start":
+            command.add_argument("--show-tokens", action="store_true", help="print the token")
+    return root
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        if args.command == "start":
+            details = start_chat(args.url, args.name, attributes=dict(args.attr))
+            print(json.dumps(details.as_json(show_tokens=args.show_tokens), indent=2))
+        elif args.command == "talk":
+            asyncio.run(talk(args.url, args.name, region=args.region, attributes=dict(args.attr)))
+        else:
+            return smoke(args)
+    except ChatClientError as error:
+        print(f"chat-client: error: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    return 0
+
+
+def smoke(args: argparse.Namespace) -> int:
+    result = asyncio.run(run_smoke(args.url, name=args.name, region=args.region))
+    if args.json:
+        print(json.dumps(result.as_json()))
+    else:
+        for step in result.steps:
+            mark = "ok  " if step.ok else "FAIL"
+            print(
+                f"{mark} {step.name:<11} {step.ms:8.1f} ms"
+                + (f"  {step.error}" if step.error else "")
+            )
+        print("smoke: passed" if result.ok else f"smoke: failed at {result.steps[-1].name}")
+    return 0 if result.ok else 1
