@@ -1,0 +1,112 @@
+"""The CLI as a user runs it: a subprocess, its exit code and its output."""
+
+import json
+import os
+import subprocess
+import sys
+import time
+
+from tests.conftest import REPO_ROOT
+
+
+def cli(
+    *args: str, env: dict[str, str] | None = None, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "chat_client", *args], cwd=REPO_ROOT, capture_output=True, text=True,
+        input=stdin, timeout=60, check=False, env={**os.environ, **(env or {})},
+    )  # fmt: skip
+
+
+def test_start_prints_details_with_the_token_masked(stack):
+    result = cli("start", "--url", stack.start_chat_url, "--name", "Ada", "--attr", "topic=billing")
+    assert result.returncode == 0, result.stderr
+    details = json.loads(result.stdout)
+    assert details["participant_token"] == "***masked***"
+    assert set(details) == {"contact_id", "participant_id", "participant_token"}
+    shown = json.loads(
+        cli("start", "--url", stack.start_chat_url, "--name", "Ada", "--show-tokens").stdout
+    )
+    assert shown["participant_token"].startswith("ptok-")
+
+
+def test_smoke_passes_every_step_and_prints_latencies(stack):
+    result = cli("smoke", "--url", stack.start_chat_url, env=stack.client_env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert [line.split()[1] for line in lines[:5]] == [
+        "start",
+        "connect",
+        "send",
+        "transcript",
+        "disconnect",
+    ]
+    assert all(line.startswith("ok ") and line.endswith(" ms") for line in lines[:5])
+    assert lines[5] == "smoke: passed"
+    assert "ptok-" not in result.stdout + result.stderr
+
+
+def test_smoke_json_for_ci(stack):
+    result = cli("smoke", "--url", stack.start_chat_url, "--json", env=stack.client_env)
+    report = json.loads(result.stdout)
+    assert (result.returncode, report["ok"]) == (0, True)
+    assert [s["name"] for s in report["steps"]] == [
+        "start",
+        "connect",
+        "send",
+        "transcript",
+        "disconnect",
+    ]
+    assert all(isinstance(s["ms"], float) for s in report["steps"])
+
+
+def test_smoke_names_the_failing_step_and_exits_non_zero(stack):
+    env = {**stack.client_env, "AWS_ENDPOINT_URL_CONNECTPARTICIPANT": "http://127.0.0.1:9"}
+    result = cli("smoke", "--url", stack.start_chat_url, env=env)
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0].startswith("ok   start")
+    assert result.stdout.splitlines()[1].startswith("FAIL connect")
+    assert result.stdout.splitlines()[-1] == "smoke: failed at connect"
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_bad_input_is_one_line_and_non_zero(stack):
+    unreachable = cli("start", "--url", "http://127.0.0.1:9/chat", "--name", "Ada")
+    refused = cli("start", "--url", stack.start_chat_url, "--name", "Ada", "--attr", "nope=1")
+    missing = cli("start", "--name", "Ada")
+    for result in (unreachable, refused):
+        assert result.returncode == 1
+        assert result.stderr.count("\n") == 1, result.stderr
+        assert result.stderr.startswith("chat-client: error: ")
+    assert "400 Invalid request" in refused.stderr
+    assert missing.returncode == 2
+    assert "--url" in missing.stderr
+    for result in (unreachable, refused, missing):
+        assert "Traceback" not in result.stderr
+
+
+def test_talk_sends_lines_prints_replies_and_quits_cleanly(stack):
+    process = subprocess.Popen(
+        [sys.executable, "-m", "chat_client", "talk", "--url", stack.start_chat_url, "--name", "Ada"],
+        cwd=REPO_ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, **stack.client_env, "PYTHONUNBUFFERED": "1"},
+    )  # fmt: skip
+    assert process.stdin
+    assert process.stdout
+    seen: list[str] = []
+    deadline = time.monotonic() + 30
+    process.stdin.write("hello from the terminal\n")
+    process.stdin.flush()
+    while time.monotonic() < deadline:
+        line = process.stdout.readline()
+        seen.append(line)
+        if "You said: hello from the terminal" in line:
+            break
+    process.stdin.write("/quit\n")
+    process.stdin.flush()
+    out, err = process.communicate(timeout=30)
+    transcript = "".join(seen) + out
+    assert process.returncode == 0, err
+    assert "Local Agent (agent) joined" in transcript
+    assert "Local Agent (agent): You said: hello from the terminal" in transcript
+    assert transcript.rstrip().endswith("disconnected")
