@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: setup synth test lint typecheck pytest bench clean
+.PHONY: setup synth test lint typecheck pytest bench local local-load clean
 
 $(VENV)/.app: requirements.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -46,6 +46,14 @@ pytest:
 ## make bench: handler cold start, warm overhead and asset size (README "Performance")
 bench: setup
 	python bench/handler.py
+
+## make local [ENV=dev]: the whole chat flow on localhost (Ctrl-C stops it)
+local: setup
+	python -m local --env $(ENV)
+
+## make local-load: bounded load run against a fresh local stack (README "Performance")
+local-load: setup
+	python bench/local_load.py
 
 clean:
 	rm -rf cdk.out .pytest_cache .mypy_cache .ruff_cache

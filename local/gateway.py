@@ -1,7 +1,6 @@
 """Local stand-in for the HTTP API: genuine payload 2.0 events for the real handler, and the
 environment's CORS rules applied the way API Gateway applies them."""
 
-import asyncio
 import base64
 import time
 import uuid
@@ -11,7 +10,7 @@ from typing import Any
 from aiohttp import web
 
 from infra.config import EnvironmentConfig
-from local.lambda_runtime import Handler, LambdaContext
+from local.lambda_runtime import LambdaFunction
 
 ROUTE_KEY = "POST /chat"
 ALLOWED_METHODS = ("POST", "OPTIONS")
@@ -20,8 +19,8 @@ TEXT_TYPES = ("text/", "application/json", "application/xml", "application/javas
 
 
 class Gateway:
-    def __init__(self, config: EnvironmentConfig, handler: Handler) -> None:
-        self.config, self.handler = config, handler
+    def __init__(self, config: EnvironmentConfig, function: LambdaFunction) -> None:
+        self.config, self.function = config, function
 
     def routes(self) -> list[web.RouteDef]:
         return [web.route("*", "/{tail:.*}", self.dispatch)]
@@ -35,8 +34,7 @@ class Gateway:
             response = web.json_response({"message": "Not Found"}, status=404)
         else:
             event = await http_api_event(request, self.config)
-            # Off the event loop: the handler's botocore call may be answered by this process.
-            result = await asyncio.to_thread(self.handler, event, LambdaContext())
+            result = await self.function.invoke(event)
             response = lambda_response(result)
         if allowed and origin:
             response.headers.update(

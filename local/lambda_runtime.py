@@ -1,14 +1,20 @@
-"""Loads the handler the way Lambda does: its code directory on sys.path, its environment
-variables set first, then the module named by the handler string."""
+"""Runs the handler the way Lambda does: each execution environment is its own process that
+puts the code directory on sys.path, sets the function's environment variables, imports the
+module named by the handler string, and serves one invocation at a time. Up to
+`concurrency` environments run at once (the function's reserved concurrency)."""
 
+import asyncio
 import importlib
+import multiprocessing
 import os
 import sys
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
 Handler = Callable[[dict[str, Any], Any], dict[str, Any]]
+_handler: Handler | None = None
 
 
 class LambdaContext:
@@ -27,3 +33,32 @@ def load_handler(code_dir: Path, handler: str, environment: dict[str, str]) -> H
     module = importlib.import_module(module_name)
     function: Handler = getattr(module, function_name)
     return function
+
+
+def _start_environment(code_dir: str, handler: str, environment: dict[str, str]) -> None:
+    global _handler
+    _handler = load_handler(Path(code_dir), handler, environment)
+
+
+def _invoke(event: dict[str, Any]) -> dict[str, Any]:
+    assert _handler is not None, "environment not initialised"
+    return _handler(event, LambdaContext())
+
+
+class LambdaFunction:
+    def __init__(
+        self, code_dir: Path, handler: str, environment: dict[str, str], *, concurrency: int
+    ) -> None:
+        # spawn, not fork: the parent runs an event loop and threads that must not be copied.
+        self._pool = ProcessPoolExecutor(
+            max_workers=concurrency,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_start_environment,
+            initargs=(str(code_dir), handler, environment),
+        )
+
+    async def invoke(self, event: dict[str, Any]) -> dict[str, Any]:
+        return await asyncio.get_running_loop().run_in_executor(self._pool, _invoke, event)
+
+    def shutdown(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)

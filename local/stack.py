@@ -12,7 +12,7 @@ from local.agent import SimulatedAgent
 from local.aws_stand_in import STORE, StandInOptions, aws_stand_in
 from local.faults import Faults
 from local.gateway import Gateway
-from local.lambda_runtime import load_handler
+from local.lambda_runtime import LambdaFunction
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -34,14 +34,16 @@ class LocalStack:
     aws_endpoint: str
     region: str
     runners: tuple[web.AppRunner, ...]
+    function: LambdaFunction
 
     def client_environment(self) -> dict[str, str]:
         """What a boto3 client (or our chat_client) needs to use this stack."""
         return {"AWS_REGION": self.region, "AWS_ENDPOINT_URL_CONNECTPARTICIPANT": self.aws_endpoint}
 
     async def stop(self) -> None:
-        for runner in reversed(self.runners):
+        for runner in self.runners:
             await runner.cleanup()
+        self.function.shutdown()
 
 
 async def _serve(app: web.Application, port: int) -> tuple[web.AppRunner, str]:
@@ -68,7 +70,7 @@ async def start_local_stack(config: EnvironmentConfig, options: LocalOptions) ->
             aws_app[STORE], script=options.agent_script, delay_seconds=options.agent_delay_seconds
         )
     aws_runner, aws_url = await _serve(aws_app, options.aws_port)
-    handler = load_handler(
+    function = LambdaFunction(
         LAMBDA_SOURCE,
         HANDLER,
         {
@@ -81,9 +83,10 @@ async def start_local_stack(config: EnvironmentConfig, options: LocalOptions) ->
             "AWS_SECRET_ACCESS_KEY": "local",
             "AWS_EC2_METADATA_DISABLED": "true",
         },
+        concurrency=config.reserved_concurrency,
     )
     api_app = web.Application()
-    api_app.add_routes(Gateway(config, handler).routes())
+    api_app.add_routes(Gateway(config, function).routes())
     api_runner, api_url = await _serve(api_app, options.api_port)
     return LocalStack(
         start_chat_url=f"{api_url}/chat",
@@ -91,4 +94,5 @@ async def start_local_stack(config: EnvironmentConfig, options: LocalOptions) ->
         aws_endpoint=aws_url,
         region=config.region,
         runners=(api_runner, aws_runner),
+        function=function,
     )

@@ -1,14 +1,12 @@
-"""Runs `python -m local` as a real process on free ports, for client and end-to-end tests."""
+"""A running local stack for client and end-to-end tests (a real process on free ports)."""
 
 import json
-import os
 import subprocess
-import sys
 import urllib.request
 from dataclasses import dataclass
 from typing import Any
 
-from tests.conftest import REPO_ROOT
+from local.subprocess_stack import start_stack_process
 
 
 @dataclass
@@ -33,19 +31,5 @@ class RunningStack:
 
 
 def start_stack(*args: str) -> RunningStack:
-    process = subprocess.Popen(
-        [sys.executable, "-m", "local", "--api-port", "0", "--aws-port", "0", "--json", *args],
-        cwd=REPO_ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )
-    line = process.stdout.readline() if process.stdout else ""
-    if not line:
-        process.kill()
-        raise RuntimeError(
-            f"local stack did not start: {process.stderr.read() if process.stderr else ''}"
-        )
-    urls = json.loads(line)
+    process, urls = start_stack_process(*args)
     return RunningStack(process, urls["StartChatUrl"], urls["AwsEndpoint"], urls["Region"])
