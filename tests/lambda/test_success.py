@@ -10,18 +10,21 @@ CHAT = {
     "ParticipantId": "p0000000-0000-4000-8000-000000000002",
     "ParticipantToken": "sntnl-participant-token-QVFJREFIaG9",
 }
+FIXTURE_KEY = "6f0d1c9e-8d1b-4d3a-9a59-3a5e1f2b7c11"  # the events' Idempotency-Key
+
+
+def expected_params(**browser_chosen: object) -> dict[str, object]:
+    """What StartChatContact must receive: the configured IDs plus the browser's fields."""
+    return {"InstanceId": DEV.instance_id, "ContactFlowId": DEV.contact_flow_id, **browser_chosen}
 
 
 def test_minimal_request_starts_a_chat_on_the_configured_flow(connect_stub):
     connect_stub.add_response(
         "start_chat_contact",
         CHAT,
-        {
-            "InstanceId": DEV.instance_id,
-            "ContactFlowId": DEV.contact_flow_id,
-            "ParticipantDetails": {"DisplayName": "Ada Sntnl-Name"},
-            "ClientToken": "6f0d1c9e-8d1b-4d3a-9a59-3a5e1f2b7c11",
-        },
+        expected_params(
+            ParticipantDetails={"DisplayName": "Ada Sntnl-Name"}, ClientToken=FIXTURE_KEY
+        ),
     )
     status, headers, body = invoke(load_event("start_chat"))
     assert status == 200
@@ -36,17 +39,15 @@ def test_every_field_is_passed_on_trimmed_and_base64_is_decoded(connect_stub):
     connect_stub.add_response(
         "start_chat_contact",
         {**CHAT, "ContinuedFromContactId": "0f9c4d2a-7e1b-4c3d-9a8b-1e2f3a4b5c6d"},
-        {
-            "InstanceId": DEV.instance_id,
-            "ContactFlowId": DEV.contact_flow_id,
-            "ParticipantDetails": {"DisplayName": "Ada Sntnl-Name"},
-            "Attributes": sent["Attributes"],
-            "InitialMessage": sent["InitialMessage"],
-            "SupportedMessagingContentTypes": ["text/plain", "text/markdown"],
-            "PersistentChat": sent["PersistentChat"],
-            "ChatDurationInMinutes": 120,
-            "ClientToken": "6f0d1c9e-8d1b-4d3a-9a59-3a5e1f2b7c11",
-        },
+        expected_params(
+            ParticipantDetails={"DisplayName": "Ada Sntnl-Name"},
+            Attributes=sent["Attributes"],
+            InitialMessage=sent["InitialMessage"],
+            SupportedMessagingContentTypes=["text/plain", "text/markdown"],
+            PersistentChat=sent["PersistentChat"],
+            ChatDurationInMinutes=120,
+            ClientToken=FIXTURE_KEY,
+        ),
     )
     status, _, body = invoke(event)
     assert status == 200
@@ -60,11 +61,7 @@ def test_without_idempotency_key_no_client_token_is_chosen_for_botocore(connect_
     connect_stub.add_response(
         "start_chat_contact",
         CHAT,
-        {
-            "InstanceId": DEV.instance_id,
-            "ContactFlowId": DEV.contact_flow_id,
-            "ParticipantDetails": {"DisplayName": "Ada Sntnl-Name"},
-        },
+        expected_params(ParticipantDetails={"DisplayName": "Ada Sntnl-Name"}),
     )
     assert invoke(event)[0] == 200
 
