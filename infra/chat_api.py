@@ -9,13 +9,16 @@ from aws_cdk import aws_apigateway as apigw
 from aws_cdk import aws_apigatewayv2 as apigwv2
 from aws_cdk import aws_lambda as lambda_
 from aws_cdk import aws_logs as logs
+from aws_cdk.aws_apigatewayv2_authorizers import HttpJwtAuthorizer
 from aws_cdk.aws_apigatewayv2_integrations import HttpLambdaIntegration
 from constructs import Construct
 
 from infra.config import EnvironmentConfig
 
 CHAT_PATH = "/chat"
+WIDGET_PATH = "/widget"
 CORS_HEADERS = ["Content-Type", "Idempotency-Key"]
+AUTH_HEADER = "Authorization"  # allowed too where a JWT authorizer expects it
 # Browsers hide response headers from scripts unless exposed; the widget needs this one to back off.
 CORS_EXPOSED_HEADERS = ["Retry-After"]
 # One JSON object per request; HTTP API $context variables.
@@ -56,7 +59,7 @@ class ChatApi(Construct):
             cors_preflight=apigwv2.CorsPreflightOptions(
                 allow_origins=list(config.allowed_origins),
                 allow_methods=[apigwv2.CorsHttpMethod.POST, apigwv2.CorsHttpMethod.OPTIONS],
-                allow_headers=CORS_HEADERS,
+                allow_headers=CORS_HEADERS + ([AUTH_HEADER] if config.auth else []),
                 expose_headers=CORS_EXPOSED_HEADERS,
                 max_age=Duration.hours(1),
             ),
@@ -72,23 +75,21 @@ class ChatApi(Construct):
             ),
             access_log_settings=JsonAccessLogs(self.access_log_group),
         )
-        routes = self.http_api.add_routes(
-            path=CHAT_PATH,
-            methods=[apigwv2.HttpMethod.POST],
-            integration=HttpLambdaIntegration(
-                "StartChat",
-                start_chat,
-                payload_format_version=apigwv2.PayloadFormatVersion.VERSION_2_0,
-            ),
+        integration = HttpLambdaIntegration(
+            "StartChat",
+            start_chat,
+            payload_format_version=apigwv2.PayloadFormatVersion.VERSION_2_0,
         )
-        for route in routes:
-            Validations.of(cast(apigwv2.CfnRoute, route.node.default_child)).acknowledge(
-                Acknowledgment(
-                    id="AwsSolutions-APIG4",
-                    reason="POST /chat is public by design: anonymous website visitors start "
-                    "chats; abuse is bounded by CORS, stage throttling and reserved concurrency",
-                )
-            )
+        authorizer = jwt_authorizer(config)
+        for path in (CHAT_PATH, WIDGET_PATH):
+            for route in self.http_api.add_routes(
+                path=path,
+                methods=[apigwv2.HttpMethod.POST],
+                integration=integration,
+                authorizer=authorizer,
+            ):
+                if authorizer is None:
+                    acknowledge_public_route(route)
 
     @property
     def url(self) -> str:
@@ -110,3 +111,25 @@ class JsonAccessLogs:
     @property
     def format(self) -> apigw.AccessLogFormat:
         return apigw.AccessLogFormat.custom(json.dumps(ACCESS_LOG_FORMAT))
+
+
+def jwt_authorizer(config: EnvironmentConfig) -> HttpJwtAuthorizer | None:
+    """API Gateway's native JWT authorizer: refuses unauthenticated calls before the Lambda."""
+    if config.auth is None:
+        return None
+    return HttpJwtAuthorizer(
+        "JwtAuthorizer",
+        config.auth.issuer,
+        jwt_audience=list(config.auth.audience),
+        identity_source=["$request.header.Authorization"],
+    )
+
+
+def acknowledge_public_route(route: apigwv2.HttpRoute) -> None:
+    Validations.of(cast(apigwv2.CfnRoute, route.node.default_child)).acknowledge(
+        Acknowledgment(
+            id="AwsSolutions-APIG4",
+            reason="auth type 'none': anonymous website visitors start chats by design; abuse "
+            "is bounded by CORS, stage throttling and reserved concurrency",
+        )
+    )

@@ -11,14 +11,15 @@ from pathlib import Path
 from typing import Any
 
 from infra import config_rules as rules
+from infra.config_auth import JwtAuth, WidgetFeatures, read_auth, read_widget
 from infra.config_reader import ConfigError, EnvironmentReader
 
 DEFAULT_ENVIRONMENT = "dev"
 CDK_JSON = Path(__file__).resolve().parent.parent / "cdk.json"
 
 __all__ = [
-    "DEFAULT_ENVIRONMENT", "ConfigError", "EnvironmentConfig", "Throttle", "load",
-    "read_environments",
+    "DEFAULT_ENVIRONMENT", "ConfigError", "EnvironmentConfig", "JwtAuth", "Throttle",
+    "WidgetFeatures", "load", "read_environments",
 ]  # fmt: skip
 
 
@@ -44,6 +45,8 @@ class EnvironmentConfig:
     max_chat_duration_minutes: int
     tags: Mapping[str, str] = field(default_factory=dict)
     termination_protection: bool = False
+    auth: JwtAuth | None = None
+    widget: WidgetFeatures = field(default_factory=WidgetFeatures)
 
 
 def load(environments: Any, name: str | None) -> EnvironmentConfig:
@@ -58,6 +61,11 @@ def load(environments: Any, name: str | None) -> EnvironmentConfig:
     account = env.required("account", rules.matches(rules.ACCOUNT, "a 12-digit account ID"))
     region = env.required("region", rules.matches(rules.REGION, "an AWS region like 'us-east-1'"))
     throttle = env.section("throttle", {"rateLimit": 2, "burstLimit": 5})
+    allowed_attributes = env.string_list(
+        "allowedAttributes",
+        rules.matches(rules.ATTRIBUTE_KEY, "a contact attribute name (A-Z a-z 0-9 _ -)"),
+        default=[],
+    )
     config = EnvironmentConfig(
         name=name,
         account=account,
@@ -65,11 +73,7 @@ def load(environments: Any, name: str | None) -> EnvironmentConfig:
         instance_id=env.instance_id(account=account, region=region),
         contact_flow_id=env.required("contactFlowId", rules.is_uuid),
         allowed_origins=env.string_list("allowedOrigins", rules.origin, min_items=1),
-        allowed_attributes=env.string_list(
-            "allowedAttributes",
-            rules.matches(rules.ATTRIBUTE_KEY, "a contact attribute name (A-Z a-z 0-9 _ -)"),
-            default=[],
-        ),
+        allowed_attributes=allowed_attributes,
         throttle=Throttle(
             rate_limit=throttle.required("rateLimit", rules.number(0.1, 10000)),
             burst_limit=throttle.required("burstLimit", rules.integer(1, 5000)),
@@ -84,6 +88,8 @@ def load(environments: Any, name: str | None) -> EnvironmentConfig:
         ),
         tags=env.tags(),
         termination_protection=env.optional("terminationProtection", False, rules.boolean),
+        auth=read_auth(env, allowed_attributes),
+        widget=read_widget(env),
     )
     env.refuse_unknown_keys()
     throttle.refuse_unknown_keys()

@@ -2,6 +2,7 @@
 
 Kept free of aws_cdk so the local stack can use it without starting jsii."""
 
+import json
 from pathlib import Path
 
 from infra.config import EnvironmentConfig
@@ -20,4 +21,11 @@ def handler_environment(config: EnvironmentConfig) -> dict[str, str]:
         "POWERTOOLS_SERVICE_NAME": "connect-chat-starter",
         "POWERTOOLS_METRICS_NAMESPACE": "ConnectChatStarter",
         "POWERTOOLS_LOG_LEVEL": "INFO",
+        "CLAIM_ATTRIBUTES": json.dumps(
+            dict(config.auth.claims_to_attributes) if config.auth else {}
+        ),
+        # The feature names AWS's chat widget (amazon-connect-chat-interface) looks up.
+        "FEATURE_PERMISSIONS": json.dumps(
+            {"ATTACHMENTS": config.widget.attachments, "MESSAGING_MARKDOWN": config.widget.markdown}
+        ),
     }

@@ -3,7 +3,7 @@
 from aws_cdk import CfnOutput, Environment, Stack, Tags
 from constructs import Construct
 
-from infra.chat_api import CHAT_PATH, ChatApi
+from infra.chat_api import CHAT_PATH, WIDGET_PATH, ChatApi
 from infra.config import EnvironmentConfig
 from infra.start_chat_function import StartChatFunction
 
@@ -26,5 +26,11 @@ class ChatStarterStack(Stack):
             "StartChatUrl",
             value=f"{api.url}{CHAT_PATH.lstrip('/')}",
             description="POST here to start a chat (give this to the frontend team)",
+        )
+        CfnOutput(
+            self,
+            "WidgetStartChatUrl",
+            value=f"{api.url}{WIDGET_PATH.lstrip('/')}",
+            description="Drop-in startChatContactAPI for AWS's chat widgets (ChatInterface)",
         )
         CfnOutput(self, "ApiUrl", value=api.url, description="Base URL of the HTTP API")

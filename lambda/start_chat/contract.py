@@ -1,4 +1,5 @@
-"""POST /chat: from an API Gateway HTTP API 2.0 event to a validated StartChatContact request.
+"""POST /chat and POST /widget: from an API Gateway HTTP API 2.0 event to a validated
+StartChatContact request, and from Connect's answer to the route's response shape.
 
 docs/openapi.yaml documents the same rules; tests/lambda/test_openapi.py proves they agree.
 """
@@ -6,36 +7,65 @@ docs/openapi.yaml documents the same rules; tests/lambda/test_openapi.py proves 
 import base64
 import binascii
 import json
+from dataclasses import dataclass, field
 from typing import Any
 
 import problems
 from field_reader import FieldReader
+from identity import claimed_attributes
 from request_fields import StartChatFields
 from settings import Settings
 
 MAX_BODY_BYTES = 16 * 1024
 IDEMPOTENCY_KEY_MAX = 500
 JSON_MEDIA_TYPE = "application/json"
+# AWS's chat widget (ChatInterface.initiateChat) sends no Content-Type unless told to.
+WIDGET_MEDIA_TYPES = (JSON_MEDIA_TYPE, "text/plain", "")
+RESULT_KEYS = ("ContactId", "ParticipantId", "ParticipantToken", "ContinuedFromContactId")
 
 
-def parse(event: dict[str, Any], settings: Settings) -> dict[str, Any]:
-    """StartChatContact parameters chosen by the browser (never the instance or flow), or
+@dataclass(frozen=True)
+class ChatRequest:
+    params: dict[str, Any]
+    widget: bool
+    missing_claims: list[str] = field(default_factory=list)
+
+
+def is_widget_route(event: dict[str, Any]) -> bool:
+    return str(event.get("routeKey") or event.get("rawPath") or "").endswith("/widget")
+
+
+def parse(event: dict[str, Any], settings: Settings) -> ChatRequest:
+    """The StartChatContact parameters the browser chose (never the instance or flow), or
     raise problems.Problem describing the client's mistake."""
+    widget = is_widget_route(event)
     http = event.get("requestContext", {}).get("http", {})
     if http.get("method", "POST") != "POST":
         raise problems.method_not_allowed()
     headers = {str(k).lower(): str(v) for k, v in (event.get("headers") or {}).items()}
-    if media_type(headers.get("content-type")) != JSON_MEDIA_TYPE:
+    allowed_types = WIDGET_MEDIA_TYPES if widget else (JSON_MEDIA_TYPE,)
+    if media_type(headers.get("content-type")) not in allowed_types:
         raise problems.unsupported_media_type()
     body = json_object(body_bytes(event))
-    fields = StartChatFields(settings)
+    fields = StartChatFields(settings, widget=widget)
     params = fields.read(body)
+    missing = claimed_attributes(event, settings, params, fields)
     client_token = idempotency_key(headers, fields)
     if fields.errors:
         raise problems.invalid(fields.errors)
     if client_token is not None:
         params["ClientToken"] = client_token
-    return params
+    return ChatRequest(params, widget, missing)
+
+
+def success(result: dict[str, Any], request: ChatRequest, settings: Settings) -> dict[str, Any]:
+    chat = {key: result[key] for key in RESULT_KEYS if key in result}
+    body: dict[str, Any] = chat
+    if request.widget:  # the shape AWS's sample backend answers ChatInterface with
+        permissions = dict(settings.feature_permissions)
+        body = {"data": {"startChatResult": chat, "featurePermissions": permissions}}
+    headers = {"Content-Type": JSON_MEDIA_TYPE, **problems.NO_STORE}
+    return {"statusCode": 200, "headers": headers, "body": json.dumps(body)}
 
 
 def media_type(content_type: str | None) -> str:
@@ -74,12 +104,12 @@ def json_object(raw: bytes) -> dict[str, Any]:
     return value
 
 
-def idempotency_key(headers: dict[str, str], reader: FieldReader) -> str | None:
+def idempotency_key(headers: dict[str, str], fields: FieldReader) -> str | None:
     key = headers.get("idempotency-key")
     if key is None:
         return None
     if not 1 <= len(key) <= IDEMPOTENCY_KEY_MAX or not all(" " <= c <= "~" for c in key):
-        reader.fail(
+        fields.fail(
             "Idempotency-Key", f"must be 1-{IDEMPOTENCY_KEY_MAX} printable ASCII characters"
         )
         return None

@@ -1,6 +1,5 @@
 """POST /chat → Connect StartChatContact. Thin: parse, call, answer, log one line, never raise."""
 
-import json
 import logging
 import time
 import traceback
@@ -22,7 +21,6 @@ logger = Logger()
 metrics = Metrics()
 settings = Settings.from_environ()
 connect = create_connect_client()
-RESULT_KEYS = ("ContactId", "ParticipantId", "ParticipantToken", "ContinuedFromContactId")
 
 
 @metrics.log_metrics(capture_cold_start_metric=True)
@@ -49,16 +47,21 @@ def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
 
 def start_chat(event: dict[str, Any], log: dict[str, Any]) -> dict[str, Any]:
     request_id = log["request_id"]
+    log["route"] = "widget" if contract.is_widget_route(event) else "chat"
     try:
-        params = contract.parse(event, settings)
+        request = contract.parse(event, settings)
     except problems.Problem as problem:
         log["outcome"] = f"rejected:{problem.reason}"
         metrics.add_metric(name="ChatRejected", unit=MetricUnit.Count, value=1)
         metrics.add_metric(name=f"ChatRejected.{problem.reason}", unit=MetricUnit.Count, value=1)
         return problem.response(request_id)
+    if request.missing_claims:
+        log["missing_claims"] = request.missing_claims  # names only: values are personal data
     try:
         result = connect.start_chat_contact(
-            InstanceId=settings.instance_id, ContactFlowId=settings.contact_flow_id, **params
+            InstanceId=settings.instance_id,
+            ContactFlowId=settings.contact_flow_id,
+            **request.params,
         )
     except (ClientError, BotoCoreError) as error:
         code = error_code(error)
@@ -68,6 +71,4 @@ def start_chat(event: dict[str, Any], log: dict[str, Any]) -> dict[str, Any]:
         return problem_for(error).response(request_id)
     log.update(outcome="started", contact_id=result["ContactId"])
     metrics.add_metric(name="ChatStarted", unit=MetricUnit.Count, value=1)
-    body = {key: result[key] for key in RESULT_KEYS if key in result}
-    headers = {"Content-Type": "application/json", **problems.NO_STORE}
-    return {"statusCode": 200, "headers": headers, "body": json.dumps(body)}
+    return contract.success(result, request, settings)

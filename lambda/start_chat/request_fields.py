@@ -27,7 +27,7 @@ REHYDRATION_TYPES = ("ENTIRE_PAST_SESSION", "FROM_SEGMENT")
 class StartChatFields(FieldReader):
     """Reads a body into StartChatContact parameters; instance and flow come from Settings."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, *, widget: bool = False) -> None:
         super().__init__()
         self._settings = settings
         self._fields: dict[str, Callable[[Any], Any]] = {
@@ -40,6 +40,8 @@ class StartChatFields(FieldReader):
             "InstanceId": self.instance_id,
             "ContactFlowId": self.contact_flow_id,
         }
+        if widget:  # ChatInterface.initiateChat sends it; Connect has no use for it
+            self._fields["Username"] = self.ignored
 
     def read(self, body: dict[str, Any]) -> dict[str, Any]:
         self.object("", body, tuple(self._fields))
@@ -107,6 +109,10 @@ class StartChatFields(FieldReader):
             self.fail("ChatDurationInMinutes", f"must be a whole number from {low} to {high}")
             return None
         return value
+
+    def ignored(self, value: Any) -> None:
+        if not isinstance(value, str | type(None)):
+            self.fail("Username", "must be a string")
 
     def instance_id(self, value: Any) -> None:
         if not isinstance(value, str) or value.lower() != self._settings.instance_id.lower():

@@ -13,14 +13,15 @@ def template(synth) -> Template:
     return Template.from_json(synth.template)
 
 
-def test_single_post_chat_route_to_the_function_with_payload_2(template):
-    _, route = only(template, "AWS::ApiGatewayV2::Route")
-    assert route["Properties"]["RouteKey"] == "POST /chat"
-    assert "AuthorizationType" not in route["Properties"] or (
-        route["Properties"]["AuthorizationType"] == "NONE"
-    )
+def test_chat_and_widget_routes_share_one_payload_2_integration(template):
+    routes = template.find_resources("AWS::ApiGatewayV2::Route")
+    assert sorted(r["Properties"]["RouteKey"] for r in routes.values()) == [
+        "POST /chat",
+        "POST /widget",
+    ]
     integration_id, integration = only(template, "AWS::ApiGatewayV2::Integration")
-    assert route["Properties"]["Target"]["Fn::Join"][1][1] == {"Ref": integration_id}
+    for route in routes.values():
+        assert route["Properties"]["Target"]["Fn::Join"][1][1] == {"Ref": integration_id}
     function_id, _ = only(template, "AWS::Lambda::Function")
     props = integration["Properties"]
     assert props["IntegrationType"] == "AWS_PROXY"
@@ -28,11 +29,29 @@ def test_single_post_chat_route_to_the_function_with_payload_2(template):
     assert props["IntegrationUri"] == {"Fn::GetAtt": [function_id, "Arn"]}
 
 
+def test_routes_are_public_or_behind_the_jwt_authorizer_as_configured(template, synth):
+    routes = template.find_resources("AWS::ApiGatewayV2::Route").values()
+    auth = synth.config.auth
+    if auth is None:
+        template.resource_count_is("AWS::ApiGatewayV2::Authorizer", 0)
+        assert all(r["Properties"].get("AuthorizationType", "NONE") == "NONE" for r in routes)
+        return
+    authorizer_id, authorizer = only(template, "AWS::ApiGatewayV2::Authorizer")
+    assert authorizer["Properties"]["AuthorizerType"] == "JWT"
+    assert authorizer["Properties"]["IdentitySource"] == ["$request.header.Authorization"]
+    assert authorizer["Properties"]["JwtConfiguration"] == {
+        "Issuer": auth.issuer, "Audience": list(auth.audience)}  # fmt: skip
+    for route in routes:
+        assert route["Properties"]["AuthorizationType"] == "JWT"
+        assert route["Properties"]["AuthorizerId"] == {"Ref": authorizer_id}
+
+
 def test_cors_allows_only_configured_origins(template, synth):
     _, api = only(template, "AWS::ApiGatewayV2::Api")
     assert api["Properties"]["ProtocolType"] == "HTTP"
+    auth_header = ["Authorization"] if synth.config.auth else []
     assert api["Properties"]["CorsConfiguration"] == {
-        "AllowHeaders": ["Content-Type", "Idempotency-Key"],
+        "AllowHeaders": ["Content-Type", "Idempotency-Key", *auth_header],
         "AllowMethods": ["POST", "OPTIONS"],
         "AllowOrigins": list(synth.config.allowed_origins),
         "ExposeHeaders": ["Retry-After"],
@@ -69,16 +88,19 @@ def test_outputs_are_the_start_chat_url_and_the_api_url(template, synth):
     base = ["https://", {"Ref": api_id}, f".execute-api.{synth.config.region}.",
             {"Ref": "AWS::URLSuffix"}]  # fmt: skip
     assert outputs["StartChatUrl"]["Value"] == {"Fn::Join": ["", [*base, "/chat"]]}
+    assert outputs["WidgetStartChatUrl"]["Value"] == {"Fn::Join": ["", [*base, "/widget"]]}
     assert outputs["ApiUrl"]["Value"] == {"Fn::Join": ["", [*base, "/"]]}
-    assert list(outputs)[:2] == ["StartChatUrl", "ApiUrl"]
+    assert list(outputs) == ["StartChatUrl", "WidgetStartChatUrl", "ApiUrl"]
 
 
-def test_lambda_permission_is_scoped_to_this_api_route(template):
-    _, permission = only(template, "AWS::Lambda::Permission")
-    props = permission["Properties"]
-    assert props["Principal"] == "apigateway.amazonaws.com"
-    assert props["Action"] == "lambda:InvokeFunction"
-    assert json.dumps(props["SourceArn"]).endswith('"/*/*/chat"]]}')
+def test_lambda_permissions_are_scoped_to_this_apis_two_routes(template):
+    permissions = template.find_resources("AWS::Lambda::Permission").values()
+    arns = sorted(json.dumps(p["Properties"]["SourceArn"]) for p in permissions)
+    assert [arn.endswith('/*/*/chat"]]}') for arn in arns] == [True, False]
+    assert arns[1].endswith('/*/*/widget"]]}')
+    for permission in permissions:
+        assert permission["Properties"]["Principal"] == "apigateway.amazonaws.com"
+        assert permission["Properties"]["Action"] == "lambda:InvokeFunction"
 
 
 def test_stack_is_in_the_configured_account_region_and_protection(synth):

@@ -19,8 +19,11 @@ def test_each_acknowledged_nag_rule_is_in_the_template_with_a_specific_reason(sy
         for resource in synth.template["Resources"].values()
         for rule in resource.get("Metadata", {}).get("cdk_nag", {}).get("rules_to_suppress", [])
     }
+    if synth.config.auth is not None:  # the JWT authorizer satisfies APIG4: nothing to excuse
+        assert acknowledged == {}
+        return
     assert {rule["id"] for rule in acknowledged.values()} == EXPECTED_ACKNOWLEDGEMENTS
-    assert set(acknowledged) == {"AWS::ApiGatewayV2::Route"}, "acknowledge on the route only"
+    assert set(acknowledged) == {"AWS::ApiGatewayV2::Route"}, "acknowledge on the routes only"
     for rule in acknowledged.values():
         assert len(rule["reason"]) >= 40, f"{rule['id']} needs a specific reason"
 

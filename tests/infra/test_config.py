@@ -31,7 +31,7 @@ def test_config_is_frozen(environments):
 
 def test_unknown_environment_lists_known_names(environments):
     with pytest.raises(
-        ConfigError, match=r"^unknown environment 'qa'; known environments: dev, prod$"
+        ConfigError, match=r"^unknown environment 'qa'; known environments: dev, prod, staging$"
     ):
         load(environments, "qa")
 
@@ -109,7 +109,47 @@ def test_cdk_cli_prints_the_message_without_a_traceback():
         cwd=REPO_ROOT, capture_output=True, text=True, check=False, timeout=300,
     )  # fmt: skip
     assert result.returncode != 0
-    assert "connect-chat-starter: unknown environment 'qa'; known environments: dev, prod" in (
-        result.stderr
+    assert (
+        "connect-chat-starter: unknown environment 'qa'; known environments: dev, prod, staging"
+        in (result.stderr)
     )
     assert "Traceback" not in result.stderr + result.stdout
+
+
+AUTH = "environments.staging.auth"
+BAD_AUTH = [
+    ({"type": "oauth"}, f"{AUTH}.type: 'oauth' is not 'none' or 'jwt'"),
+    ({"type": "jwt", "audience": ["a"]}, f"{AUTH}.issuer: is required"),
+    ({"type": "jwt", "issuer": "http://idp.example.com", "audience": ["a"]}, f"{AUTH}.issuer: 'http://idp.example.com' is not an https:// issuer URL"),
+    ({"type": "jwt", "issuer": "https://idp.example.com", "audience": []}, f"{AUTH}.audience: must be a list of at least 1 item(s)"),
+    ({"type": "jwt", "issuer": "https://idp.example.com"}, f"{AUTH}.audience: is required"),
+    ({"type": "jwt", "issuer": "https://idp.example.com", "audience": ["a"], "claimsToAttributes": {"email": "secret"}},
+     f"{AUTH}.claimsToAttributes: claim 'email' maps onto 'secret', which is not in allowedAttributes"),
+    ({"type": "jwt", "issuer": "https://idp.example.com", "audience": ["a"], "claimsToAttributes": {"email": "topic", "sub": "topic"}},
+     f"{AUTH}.claimsToAttributes: maps two claims onto the same attribute"),
+    ({"type": "none", "issuer": "https://idp.example.com"}, f"{AUTH}: unknown key 'issuer'"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("auth", "message"),
+    BAD_AUTH,
+    ids=[m.split(": ", 1)[0] + str(i) for i, (_, m) in enumerate(BAD_AUTH)],
+)
+def test_bad_auth_fails_with_one_clear_message(environments, auth, message):
+    environments["staging"]["auth"] = auth
+    with pytest.raises(ConfigError) as error:
+        load(environments, "staging")
+    assert str(error.value).startswith(message)
+
+
+def test_jwt_auth_and_widget_features_parse(environments):
+    staging = load(environments, "staging")
+    assert staging.auth is not None
+    assert staging.auth.issuer.startswith("https://cognito-idp.")
+    assert dict(staging.auth.claims_to_attributes) == {
+        "email": "customerEmail",
+        "sub": "customerId",
+    }
+    assert (staging.widget.markdown, staging.widget.attachments) == (True, False)
+    assert load(environments, "dev").auth is None

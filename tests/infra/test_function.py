@@ -1,5 +1,6 @@
 """Fine-grained checks of the start-chat function and its role in the synthesized template."""
 
+import json
 import re
 
 import pytest
@@ -50,6 +51,12 @@ def test_function_environment_comes_from_config(template, synth):
         "POWERTOOLS_SERVICE_NAME": "connect-chat-starter",
         "POWERTOOLS_METRICS_NAMESPACE": "ConnectChatStarter",
         "POWERTOOLS_LOG_LEVEL": "INFO",
+        "CLAIM_ATTRIBUTES": json.dumps(
+            dict(config.auth.claims_to_attributes) if config.auth else {}
+        ),
+        "FEATURE_PERMISSIONS": json.dumps(
+            {"ATTACHMENTS": config.widget.attachments, "MESSAGING_MARKDOWN": config.widget.markdown}
+        ),
     }
 
 
