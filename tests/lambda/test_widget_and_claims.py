@@ -1,0 +1,126 @@
+"""The /widget route (AWS's chat widget shape) and JWT-authorizer claims mapped to attributes."""
+
+import dataclasses
+import json
+
+import pytest
+
+from tests.lambda_helpers import DEV, handler, invoke, load_event, with_body
+
+CHAT = {"ContactId": "c-1", "ParticipantId": "p-1", "ParticipantToken": "sntnl-token"}
+CLAIMS_TO_ATTRIBUTES = {"email": "customerName", "sub": "orderId"}
+
+
+@pytest.fixture
+def authenticated(monkeypatch):
+    """The dev settings as an authenticated environment would have them."""
+    mapped = dataclasses.replace(handler.settings, claim_attributes=CLAIMS_TO_ATTRIBUTES)
+    monkeypatch.setattr(handler, "settings", mapped)
+
+
+def test_widget_accepts_what_chat_interface_sends_and_answers_its_shape(connect_stub):
+    event = load_event("widget_initiate_chat")
+    assert "content-type" not in event["headers"]
+    connect_stub.add_response(
+        "start_chat_contact",
+        CHAT,
+        {
+            "InstanceId": DEV.instance_id,
+            "ContactFlowId": DEV.contact_flow_id,
+            "ParticipantDetails": {"DisplayName": "Ada Sntnl-Name"},
+            "Attributes": {"customerName": "Ada Sntnl-Name", "topic": "sntnl-billing"},
+            "SupportedMessagingContentTypes": ["text/plain", "text/markdown"],
+            "ChatDurationInMinutes": 60,
+        },
+    )  # fmt: skip  -- Username is accepted and not passed on
+    status, headers, body = invoke(event)
+    assert status == 200
+    assert headers["Cache-Control"] == "no-store"
+    assert body == {"data": {"startChatResult": CHAT,
+                             "featurePermissions": {"ATTACHMENTS": False, "MESSAGING_MARKDOWN": True}}}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("content_type", "status"),
+    [("text/plain;charset=UTF-8", 200), ("application/json", 200), ("application/xml", 415)],
+)
+def test_widget_content_types(connect_stub, content_type, status):
+    event = load_event("widget_initiate_chat")
+    event["headers"]["content-type"] = content_type
+    if status == 200:
+        connect_stub.add_response("start_chat_contact", CHAT)
+    assert invoke(event)[0] == status
+
+
+def test_widget_errors_stay_problem_json(connect_stub):
+    event = load_event("widget_initiate_chat")
+    event["body"] = json.dumps(
+        {"ParticipantDetails": {"DisplayName": "Ada"}, "ContactFlowId": "other"}
+    )
+    status, headers, problem = invoke(event)
+    assert (status, headers["Content-Type"]) == (400, "application/problem+json")
+    assert problem["errors"] == [
+        {
+            "field": "ContactFlowId",
+            "message": "must be omitted or equal this deployment's contact flow",
+        }
+    ]
+
+
+def test_username_is_only_known_on_the_widget_route(connect_stub):
+    _, _, problem = invoke(
+        with_body({"ParticipantDetails": {"DisplayName": "Ada"}, "Username": "ada"})
+    )
+    assert problem["errors"] == [{"field": "Username", "message": "is not a known field"}]
+
+
+def test_verified_claims_become_attributes(connect_stub, authenticated, handler_logs):
+    connect_stub.add_response("start_chat_contact", CHAT, {
+        "InstanceId": DEV.instance_id, "ContactFlowId": DEV.contact_flow_id,
+        "ParticipantDetails": {"DisplayName": "Ada Sntnl-Name"}, "ClientToken": "6f0d1c9e-8d1b-4d3a-9a59-3a5e1f2b7c11",
+        "Attributes": {"customerName": "ada.sntnl@example.com", "orderId": "5f1c2d3e-4b5a-6978-8a9b-0c1d2e3f4a5b"},
+    })  # fmt: skip
+    assert invoke(load_event("start_chat_jwt"))[0] == 200
+    assert "missing_claims" not in json.loads(handler_logs.getvalue().splitlines()[-1])
+
+
+def test_a_browser_cannot_forge_a_claim_mapped_attribute(connect_stub, authenticated):
+    event = load_event("start_chat_jwt")
+    event["body"] = json.dumps(
+        {
+            "ParticipantDetails": {"DisplayName": "Ada"},
+            "Attributes": {"customerName": "Eve", "topic": "x"},
+        }
+    )
+    status, _, problem = invoke(event)
+    assert status == 400
+    assert problem["errors"] == [
+        {
+            "field": "Attributes.customerName",
+            "message": "is set from your sign-in and cannot be sent",
+        }
+    ]
+
+
+def test_a_missing_claim_leaves_its_attribute_out_and_is_logged_by_name(
+    connect_stub, authenticated, handler_logs
+):
+    event = load_event("start_chat_jwt")
+    del event["requestContext"]["authorizer"]["jwt"]["claims"]["email"]
+    connect_stub.add_response("start_chat_contact", CHAT, {
+        "InstanceId": DEV.instance_id, "ContactFlowId": DEV.contact_flow_id,
+        "ParticipantDetails": {"DisplayName": "Ada Sntnl-Name"}, "ClientToken": "6f0d1c9e-8d1b-4d3a-9a59-3a5e1f2b7c11",
+        "Attributes": {"orderId": "5f1c2d3e-4b5a-6978-8a9b-0c1d2e3f4a5b"},
+    })  # fmt: skip
+    assert invoke(event)[0] == 200
+    assert json.loads(handler_logs.getvalue().splitlines()[-1])["missing_claims"] == ["email"]
+
+
+def test_without_an_authorizer_in_the_event_mapped_attributes_are_simply_absent(
+    connect_stub, authenticated
+):
+    connect_stub.add_response("start_chat_contact", CHAT, {
+        "InstanceId": DEV.instance_id, "ContactFlowId": DEV.contact_flow_id,
+        "ParticipantDetails": {"DisplayName": "Ada Sntnl-Name"}, "ClientToken": "6f0d1c9e-8d1b-4d3a-9a59-3a5e1f2b7c11",
+    })  # fmt: skip
+    assert invoke(load_event("start_chat"))[0] == 200
