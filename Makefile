@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: setup synth test lint typecheck pytest bench local local-load clean
+.PHONY: setup synth test lint typecheck pytest bench local local-token local-load clean
 
 $(VENV)/.app: requirements.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -50,6 +50,10 @@ bench: setup
 ## make local [ENV=dev]: the whole chat flow on localhost (Ctrl-C stops it)
 local: setup
 	python -m local --env $(ENV)
+
+## make local-token [ENV=staging]: a short-lived JWT for the local stack of a jwt environment
+local-token: setup
+	@python -m local.token --env $(if $(filter command line,$(origin ENV)),$(ENV),staging)
 
 ## make local-load: bounded load run against a fresh local stack (README "Performance")
 local-load: setup

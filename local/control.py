@@ -37,7 +37,20 @@ class Control:
             web.post("/_local/contacts/{contact_id}/drop-sockets", self.drop_sockets),
             web.post("/_local/contacts/{contact_id}/end", self.end_chat),
             web.get("/_local/requests", self.recorded_requests),
+            web.get("/_local/contacts/{contact_id}", self.contact),
         ]
+
+    async def contact(self, request: web.Request) -> web.Response:
+        contact = self.store.contacts.get(request.match_info["contact_id"])
+        if contact is None:
+            raise web.HTTPNotFound()
+        return web.json_response(
+            {
+                "contactId": contact.contact_id,
+                "attributes": contact.attributes,
+                "ended": contact.ended,
+            }
+        )
 
     async def recorded_requests(self, _: web.Request) -> web.Response:
         return web.json_response(list(self.requests))

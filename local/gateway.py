@@ -10,17 +10,19 @@ from typing import Any
 from aiohttp import web
 
 from infra.config import EnvironmentConfig
+from local.jwt_issuer import JwtVerifier
 from local.lambda_runtime import LambdaFunction
 
-ROUTE_KEY = "POST /chat"
+ROUTE_KEYS = ("POST /chat", "POST /widget")
 ALLOWED_METHODS = ("POST", "OPTIONS")
-ALLOWED_HEADERS = ("content-type", "idempotency-key")
+ALLOWED_HEADERS = ("content-type", "idempotency-key", "authorization")
 TEXT_TYPES = ("text/", "application/json", "application/xml", "application/javascript")
 
 
 class Gateway:
     def __init__(self, config: EnvironmentConfig, function: LambdaFunction) -> None:
         self.config, self.function = config, function
+        self.verifier = JwtVerifier(config.auth) if config.auth else None
 
     def routes(self) -> list[web.RouteDef]:
         return [web.route("*", "/{tail:.*}", self.dispatch)]
@@ -30,12 +32,15 @@ class Gateway:
         allowed = origin in self.config.allowed_origins
         if request.method == "OPTIONS" and "Access-Control-Request-Method" in request.headers:
             return self._preflight(request, origin if allowed else None)
-        if f"{request.method} {request.path}" != ROUTE_KEY:
+        route_key = f"{request.method} {request.path}"
+        claims = self.verifier.claims(request.headers.get("Authorization")) if self.verifier else {}
+        if route_key not in ROUTE_KEYS:
             response = web.json_response({"message": "Not Found"}, status=404)
+        elif claims is None:  # what API Gateway's JWT authorizer answers
+            response = web.json_response({"message": "Unauthorized"}, status=401)
         else:
-            event = await http_api_event(request, self.config)
-            result = await self.function.invoke(event)
-            response = lambda_response(result)
+            event = await http_api_event(request, self.config, route_key, claims)
+            response = lambda_response(await self.function.invoke(event))
         if allowed and origin:
             response.headers.update(
                 {
@@ -64,7 +69,9 @@ class Gateway:
         )
 
 
-async def http_api_event(request: web.Request, config: EnvironmentConfig) -> dict[str, Any]:
+async def http_api_event(
+    request: web.Request, config: EnvironmentConfig, route_key: str, claims: dict[str, str]
+) -> dict[str, Any]:
     raw = await request.read()
     headers: dict[str, str] = {}
     for name, value in request.headers.items():  # repeated headers are comma-joined
@@ -80,9 +87,9 @@ async def http_api_event(request: web.Request, config: EnvironmentConfig) -> dic
         body = base64.b64encode(raw).decode()
     now = time.time()
     source_ip = request.remote or "127.0.0.1"
-    return {
+    event: dict[str, Any] = {
         "version": "2.0",
-        "routeKey": ROUTE_KEY,
+        "routeKey": route_key,
         "rawPath": request.path,
         "rawQueryString": request.query_string,
         "headers": headers,
@@ -99,7 +106,7 @@ async def http_api_event(request: web.Request, config: EnvironmentConfig) -> dic
                 "userAgent": headers.get("user-agent", ""),
             },
             "requestId": base64.b64encode(uuid.uuid4().bytes[:10]).decode(),
-            "routeKey": ROUTE_KEY,
+            "routeKey": route_key,
             "stage": "$default",
             "time": datetime.fromtimestamp(now, UTC).strftime("%d/%b/%Y:%H:%M:%S +0000"),
             "timeEpoch": int(now * 1000),
@@ -107,6 +114,9 @@ async def http_api_event(request: web.Request, config: EnvironmentConfig) -> dic
         "body": body if raw else None,
         "isBase64Encoded": bool(raw) and encoded,
     }
+    if claims:
+        event["requestContext"]["authorizer"] = {"jwt": {"claims": claims, "scopes": None}}
+    return event
 
 
 def lambda_response(result: dict[str, Any]) -> web.Response:
