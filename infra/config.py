@@ -12,6 +12,7 @@ from typing import Any
 
 from infra import config_rules as rules
 from infra.config_auth import JwtAuth, WidgetFeatures, read_auth, read_widget
+from infra.config_operations import Operations, read_operations
 from infra.config_reader import ConfigError, EnvironmentReader
 
 DEFAULT_ENVIRONMENT = "dev"
@@ -47,6 +48,7 @@ class EnvironmentConfig:
     termination_protection: bool = False
     auth: JwtAuth | None = None
     widget: WidgetFeatures = field(default_factory=WidgetFeatures)
+    operations: Operations = field(default_factory=Operations)
 
 
 def load(environments: Any, name: str | None) -> EnvironmentConfig:
@@ -90,6 +92,7 @@ def load(environments: Any, name: str | None) -> EnvironmentConfig:
         termination_protection=env.optional("terminationProtection", False, rules.boolean),
         auth=read_auth(env, allowed_attributes),
         widget=read_widget(env),
+        operations=read_operations(env),
     )
     env.refuse_unknown_keys()
     throttle.refuse_unknown_keys()

@@ -9,6 +9,9 @@ from infra.config import EnvironmentConfig
 
 LAMBDA_SOURCE = Path(__file__).resolve().parent.parent / "lambda" / "start_chat"
 HANDLER = "handler.handler"
+# Powertools turns these into the EMF namespace and the `service` dimension of every metric.
+SERVICE_NAME = "connect-chat-starter"
+METRICS_NAMESPACE = "ConnectChatStarter"
 
 
 def handler_environment(config: EnvironmentConfig) -> dict[str, str]:
@@ -18,8 +21,8 @@ def handler_environment(config: EnvironmentConfig) -> dict[str, str]:
         "CONTACT_FLOW_ID": config.contact_flow_id,
         "ALLOWED_ATTRIBUTES": ",".join(config.allowed_attributes),
         "MAX_CHAT_DURATION_MINUTES": str(config.max_chat_duration_minutes),
-        "POWERTOOLS_SERVICE_NAME": "connect-chat-starter",
-        "POWERTOOLS_METRICS_NAMESPACE": "ConnectChatStarter",
+        "POWERTOOLS_SERVICE_NAME": SERVICE_NAME,
+        "POWERTOOLS_METRICS_NAMESPACE": METRICS_NAMESPACE,
         "POWERTOOLS_LOG_LEVEL": "INFO",
         "CLAIM_ATTRIBUTES": json.dumps(
             dict(config.auth.claims_to_attributes) if config.auth else {}

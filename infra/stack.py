@@ -3,8 +3,10 @@
 from aws_cdk import CfnOutput, Environment, Stack, Tags
 from constructs import Construct
 
+from infra.alarms import ChatAlarms
 from infra.chat_api import CHAT_PATH, WIDGET_PATH, ChatApi
 from infra.config import EnvironmentConfig
+from infra.dashboard import ChatDashboard
 from infra.start_chat_function import StartChatFunction
 
 
@@ -21,6 +23,11 @@ class ChatStarterStack(Stack):
             Tags.of(self).add(key, value)
         start_chat = StartChatFunction(self, "StartChat", config=config)
         api = ChatApi(self, "Api", config=config, start_chat=start_chat.function)
+        alarms = ChatAlarms(
+            self, "Alarms", config=config, function=start_chat.function, http_api=api.http_api
+        )
+        ChatDashboard(self, "Dashboard", config=config, function=start_chat.function,
+                      http_api=api.http_api, alarms=alarms.alarms)  # fmt: skip
         CfnOutput(
             self,
             "StartChatUrl",

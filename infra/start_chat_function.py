@@ -2,7 +2,7 @@
 
 from typing import cast
 
-from aws_cdk import Duration, Stack
+from aws_cdk import Acknowledgment, Duration, Stack, Validations
 from aws_cdk import aws_iam as iam
 from aws_cdk import aws_lambda as lambda_
 from aws_cdk import aws_logs as logs
@@ -46,7 +46,17 @@ class StartChatFunction(Construct):
             memory_size=config.memory_mib,
             reserved_concurrent_executions=config.reserved_concurrency,
             environment=handler_environment(config),
+            tracing=lambda_.Tracing.ACTIVE if config.operations.tracing else None,
         )
+        default_policy = role.node.try_find_child("DefaultPolicy")  # only X-Ray's, if tracing
+        if default_policy is not None:
+            Validations.of(default_policy).acknowledge(
+                Acknowledgment(
+                    id="AwsSolutions-IAM5[Resource::*]",
+                    reason="X-Ray's PutTraceSegments and PutTelemetryRecords do not support "
+                    "resource-level permissions; CDK adds exactly these two for active tracing",
+                )
+            )
         # The Role GetAtt already orders role before function; the explicit DependsOn that
         # Function adds is redundant and cfn-lint warns about it (W3005).
         cast(lambda_.CfnFunction, self.function.node.default_child).add_deletion_override(

@@ -84,6 +84,10 @@ BAD_VALUES = [
     ("tags", {"aws:x": "y"}, "environments.prod.tags: tag key 'aws:x' must be 1-128 characters"),
     ("tags", {"team": 5}, "environments.prod.tags: tag 'team' must have a string value"),
     ("terminationProtection", "yes", "environments.prod.terminationProtection: 'yes' is not true or false"),
+    ("alarmEmails", ["not-an-email"], "environments.prod.alarmEmails[0]: 'not-an-email' is not an email address"),
+    ("p99LatencyAlarmMs", 30000, "environments.prod.p99LatencyAlarmMs: 30000 is not a whole number from 100 to 29000"),
+    ("tracing", "on", "environments.prod.tracing: 'on' is not true or false"),
+    ("widget", {"markdown": "yes"}, "environments.prod.widget.markdown: 'yes' is not true or false"),
     ("contactFlowID", "x", "environments.prod: unknown key 'contactFlowID'; known keys: account,"),
 ]  # fmt: skip
 

@@ -95,7 +95,9 @@ def test_role_allows_exactly_start_chat_on_the_flow_and_own_logs(template, synth
         }
     ]
     assert "ManagedPolicyArns" not in role["Properties"]
-    template.resource_count_is("AWS::IAM::Policy", 0)
+    if not synth.config.operations.tracing:
+        template.resource_count_is("AWS::IAM::Policy", 0)
+        assert "TracingConfig" not in only(template, "AWS::Lambda::Function")[1]["Properties"]
     template.has_resource_properties(
         "AWS::IAM::Role",
         {"AssumeRolePolicyDocument": Match.object_like({"Statement": [Match.object_like(
@@ -108,3 +110,20 @@ def test_tags_from_config_on_every_taggable_resource(template, synth):
     for resource_type in ("AWS::Lambda::Function", "AWS::IAM::Role", "AWS::Logs::LogGroup"):
         for resource in template.find_resources(resource_type).values():
             assert resource["Properties"]["Tags"] == expected
+
+
+def test_tracing_adds_only_the_two_xray_actions(template, synth):
+    if not synth.config.operations.tracing:
+        pytest.skip(f"{synth.config.name} does not trace")
+    _, function = only(template, "AWS::Lambda::Function")
+    assert function["Properties"]["TracingConfig"] == {"Mode": "Active"}
+    role_id, _ = only(template, "AWS::IAM::Role")
+    _, policy = only(template, "AWS::IAM::Policy")
+    assert policy["Properties"]["Roles"] == [{"Ref": role_id}]
+    assert policy["Properties"]["PolicyDocument"]["Statement"] == [
+        {
+            "Action": ["xray:PutTelemetryRecords", "xray:PutTraceSegments"],
+            "Effect": "Allow",
+            "Resource": "*",
+        }
+    ]

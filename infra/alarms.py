@@ -1,0 +1,91 @@
+"""Alarms a platform team is paged by, and the (optional) encrypted, TLS-only topic."""
+
+from dataclasses import dataclass
+
+from aws_cdk import aws_apigatewayv2 as apigwv2
+from aws_cdk import aws_cloudwatch as cloudwatch
+from aws_cdk import aws_cloudwatch_actions as actions
+from aws_cdk import aws_kms as kms
+from aws_cdk import aws_lambda as lambda_
+from aws_cdk import aws_sns as sns
+from aws_cdk import aws_sns_subscriptions as subscriptions
+from constructs import Construct
+
+from infra.chat_metrics import PERIOD, connect_throttling, handler_metric
+from infra.config import EnvironmentConfig
+
+API_5XX_PERCENT = 5
+UPSTREAM_FAILURES = 5
+CONNECT_THROTTLED = 5
+
+
+@dataclass(frozen=True)
+class AlarmSpec:
+    name: str
+    metric: cloudwatch.IMetric
+    threshold: float
+    periods: int  # consecutive 5-minute periods at or above the threshold
+    description: str
+
+
+def alarm_specs(
+    config: EnvironmentConfig, function: lambda_.Function, http_api: apigwv2.HttpApi
+) -> list[AlarmSpec]:
+    p99_ms = config.operations.p99_latency_alarm_ms
+    five_xx_rate = cloudwatch.MathExpression(
+        expression="100 * FILL(errors, 0) / MAX([FILL(requests, 0), 1])",
+        using_metrics={
+            "errors": http_api.metric_server_error(period=PERIOD, statistic="Sum"),
+            "requests": http_api.metric_count(period=PERIOD, statistic="Sum"),
+        },
+        label="5xx %",
+        period=PERIOD,
+    )
+    return [
+        AlarmSpec("Api5xxRate", five_xx_rate, API_5XX_PERCENT, 2,
+                  f"{API_5XX_PERCENT}%+ of requests answered 5xx for 10 minutes"),
+        AlarmSpec("LambdaErrors", function.metric_errors(period=PERIOD, statistic="Sum"), 1, 1,
+                  "the function crashed or timed out (the handler never raises)"),
+        AlarmSpec("LambdaThrottles", function.metric_throttles(period=PERIOD, statistic="Sum"),
+                  1, 1, f"reserved concurrency ({config.reserved_concurrency}) was reached"),
+        AlarmSpec("ConnectThrottling", connect_throttling(), CONNECT_THROTTLED, 1,
+                  f"Connect refused {CONNECT_THROTTLED}+ starts in 5 minutes (rate or chat quota)"),
+        AlarmSpec("UpstreamFailures", handler_metric("UpstreamFailed"), UPSTREAM_FAILURES, 1,
+                  f"{UPSTREAM_FAILURES}+ StartChatContact calls failed in 5 minutes"),
+        AlarmSpec("P99Latency", http_api.metric_latency(period=PERIOD, statistic="p99"), p99_ms, 2,
+                  f"p99 latency at or above {p99_ms} ms for 10 minutes"),
+    ]  # fmt: skip
+
+
+class ChatAlarms(Construct):
+    def __init__(
+        self, scope: Construct, construct_id: str, *, config: EnvironmentConfig,
+        function: lambda_.Function, http_api: apigwv2.HttpApi,
+    ) -> None:  # fmt: skip
+        super().__init__(scope, construct_id)
+        self.topic = self._topic(config) if config.operations.alarm_emails else None
+        self.alarms: list[cloudwatch.Alarm] = []
+        for spec in alarm_specs(config, function, http_api):
+            alarm = cloudwatch.Alarm(
+                self, spec.name, metric=spec.metric, threshold=spec.threshold,
+                evaluation_periods=spec.periods, datapoints_to_alarm=spec.periods,
+                alarm_description=f"{config.name}: {spec.description}",
+                comparison_operator=cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+                treat_missing_data=cloudwatch.TreatMissingData.NOT_BREACHING,
+            )  # fmt: skip
+            if self.topic:
+                alarm.add_alarm_action(actions.SnsAction(self.topic))
+                alarm.add_ok_action(actions.SnsAction(self.topic))
+            self.alarms.append(alarm)
+
+    def _topic(self, config: EnvironmentConfig) -> sns.Topic:
+        topic = sns.Topic(
+            self,
+            "Topic",
+            display_name=f"connect-chat-starter {config.name} alarms",
+            master_key=kms.Alias.from_alias_name(self, "SnsKey", "alias/aws/sns"),
+            enforce_ssl=True,
+        )
+        for email in config.operations.alarm_emails:
+            topic.add_subscription(subscriptions.EmailSubscription(email))
+        return topic

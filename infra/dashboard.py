@@ -1,0 +1,44 @@
+"""One CloudWatch dashboard per environment: starts, rejections, upstream, latency, concurrency."""
+
+from aws_cdk import aws_apigatewayv2 as apigwv2
+from aws_cdk import aws_cloudwatch as cloudwatch
+from aws_cdk import aws_lambda as lambda_
+from constructs import Construct
+
+from infra.chat_metrics import PERIOD, REJECTION_REASONS, handler_metric, upstream_failures_by_code
+from infra.config import EnvironmentConfig
+
+
+class ChatDashboard(Construct):
+    def __init__(
+        self, scope: Construct, construct_id: str, *, config: EnvironmentConfig,
+        function: lambda_.Function, http_api: apigwv2.HttpApi, alarms: list[cloudwatch.Alarm],
+    ) -> None:  # fmt: skip
+        super().__init__(scope, construct_id)
+        outcomes = [
+            handler_metric(n)
+            for n in ("ChatStarted", "ChatRejected", "UpstreamFailed", "InternalError")
+        ]
+        rejections = [handler_metric(f"ChatRejected.{r}", label=r) for r in REJECTION_REASONS]
+        latency = [
+            http_api.metric_latency(period=PERIOD, statistic=s, label=f"API {s}")
+            for s in ("p50", "p99")
+        ]
+        latency.append(function.metric_duration(period=PERIOD, statistic="p99", label="Lambda p99"))
+        concurrency = function.metric("ConcurrentExecutions", period=PERIOD, statistic="Maximum")
+        reserved = cloudwatch.HorizontalAnnotation(
+            value=config.reserved_concurrency, label="reserved"
+        )
+        self.dashboard = cloudwatch.Dashboard(
+            self, "Dashboard", dashboard_name=f"ChatStarter-{config.name}",
+            widgets=[
+                [cloudwatch.AlarmStatusWidget(title="Alarms", alarms=alarms, width=24)],
+                [cloudwatch.GraphWidget(title="Chat starts by outcome", left=outcomes, width=12),
+                 cloudwatch.GraphWidget(title="Rejections by reason", left=rejections, width=12)],
+                [cloudwatch.GraphWidget(title="Upstream failures by AWS error code",
+                                        left=[upstream_failures_by_code()], width=12),
+                 cloudwatch.GraphWidget(title="Latency (ms)", left=latency, width=12)],
+                [cloudwatch.GraphWidget(title="Lambda concurrency", left=[concurrency],
+                                        left_annotations=[reserved], width=12)],
+            ],
+        )  # fmt: skip

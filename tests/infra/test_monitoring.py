@@ -1,0 +1,69 @@
+"""Alarms, the optional topic and the dashboard, per environment."""
+
+import json
+
+import pytest
+from aws_cdk.assertions import Template
+
+from tests.infra.test_function import only
+
+ALARMS = {"Api5xxRate": (5, 2), "LambdaErrors": (1, 1), "LambdaThrottles": (1, 1),
+          "ConnectThrottling": (5, 1), "UpstreamFailures": (5, 1), "P99Latency": (None, 2)}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def template(synth) -> Template:
+    return Template.from_json(synth.template)
+
+
+def alarms_by_name(template: Template) -> dict[str, dict]:
+    found = template.find_resources("AWS::CloudWatch::Alarm")
+    return {next(n for n in ALARMS if logical_id.startswith(f"Alarms{n}")): a["Properties"]
+            for logical_id, a in found.items()}  # fmt: skip
+
+
+def test_every_alarm_with_its_threshold_and_periods(template, synth):
+    alarms = alarms_by_name(template)
+    assert set(alarms) == set(ALARMS)
+    for name, (threshold, periods) in ALARMS.items():
+        expected = synth.config.operations.p99_latency_alarm_ms if threshold is None else threshold
+        assert alarms[name]["Threshold"] == expected, name
+        assert alarms[name]["EvaluationPeriods"] == alarms[name]["DatapointsToAlarm"] == periods
+        assert alarms[name]["ComparisonOperator"] == "GreaterThanOrEqualToThreshold"
+        assert alarms[name]["TreatMissingData"] == "notBreaching"
+        assert alarms[name]["AlarmDescription"].startswith(f"{synth.config.name}: ")
+    assert alarms["P99Latency"]["ExtendedStatistic"] == "p99"
+    assert alarms["LambdaThrottles"]["MetricName"] == "Throttles"
+    throttled = json.dumps(alarms["ConnectThrottling"]["Metrics"])
+    for code in ("ThrottlingException", "TooManyRequestsException", "LimitExceededException"):
+        assert f"UpstreamFailed.{code}" in throttled
+
+
+def test_topic_only_with_alarm_emails_encrypted_tls_only_and_wired(template, synth):
+    emails = synth.config.operations.alarm_emails
+    alarms = alarms_by_name(template)
+    if not emails:
+        template.resource_count_is("AWS::SNS::Topic", 0)
+        assert all("AlarmActions" not in a for a in alarms.values())
+        return
+    topic_id, topic = only(template, "AWS::SNS::Topic")
+    assert topic["Properties"]["KmsMasterKeyId"].endswith(":alias/aws/sns")
+    _, policy = only(template, "AWS::SNS::TopicPolicy")
+    deny = policy["Properties"]["PolicyDocument"]["Statement"][0]
+    assert (deny["Effect"], deny["Condition"]) == (
+        "Deny",
+        {"Bool": {"aws:SecureTransport": "false"}},
+    )
+    subscriptions = template.find_resources("AWS::SNS::Subscription").values()
+    assert sorted(s["Properties"]["Endpoint"] for s in subscriptions) == sorted(emails)
+    for alarm in alarms.values():
+        assert alarm["AlarmActions"] == alarm["OKActions"] == [{"Ref": topic_id}]
+
+
+def test_dashboard_shows_starts_rejections_upstream_latency_concurrency(template, synth):
+    _, dashboard = only(template, "AWS::CloudWatch::Dashboard")
+    assert dashboard["Properties"]["DashboardName"] == f"ChatStarter-{synth.config.name}"
+    body = json.dumps(dashboard["Properties"]["DashboardBody"])
+    for text in ("Chat starts by outcome", "Rejections by reason", "Upstream failures by AWS error code",
+                 "Latency (ms)", "Lambda concurrency", "ChatStarted", "ConcurrentExecutions"):  # fmt: skip
+        assert text in body, text
