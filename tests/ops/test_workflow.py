@@ -1,0 +1,50 @@
+"""The GitHub Actions workflow: valid for actionlint, and doing what the README says."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from tests.conftest import REPO_ROOT
+
+WORKFLOW = REPO_ROOT / ".github" / "workflows" / "ci.yml"
+ACTIONLINT = str(Path(sys.executable).with_name("actionlint"))
+
+
+def test_actionlint_accepts_the_workflow():
+    result = subprocess.run(
+        [ACTIONLINT, str(WORKFLOW)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_actionlint_would_catch_a_broken_workflow(tmp_path):
+    broken = tmp_path / ".github" / "workflows"
+    broken.mkdir(parents=True)
+    shutil.copy(WORKFLOW, broken / "ci.yml")
+    text = (
+        (broken / "ci.yml")
+        .read_text()
+        .replace("runs-on: ubuntu-24.04", "runs-on: [ubuntu-24.04", 1)
+    )
+    (broken / "ci.yml").write_text(text)
+    result = subprocess.run(
+        [ACTIONLINT, str(broken / "ci.yml")], capture_output=True, text=True, check=False
+    )
+    assert result.returncode != 0
+
+
+def test_pull_requests_run_make_test_and_synth_every_environment_and_upload_cdk_out():
+    workflow = yaml.safe_load(WORKFLOW.read_text())
+    assert "pull_request" in workflow[True]  # YAML 1.1 reads the key `on` as True
+    test_steps = [step.get("run", "") for step in workflow["jobs"]["test"]["steps"]]
+    assert "make test" in test_steps
+    synth = workflow["jobs"]["synth"]["steps"]
+    script = next(step["run"] for step in synth if "make synth" in step.get("run", ""))
+    assert '["environments"]' in script, "environments are read from cdk.json, not listed by hand"
+    upload = next(
+        step for step in synth if step.get("uses", "").startswith("actions/upload-artifact")
+    )
+    assert upload["with"]["path"] == "cdk.out/"
