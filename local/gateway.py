@@ -15,7 +15,8 @@ from local.lambda_runtime import LambdaFunction
 
 ROUTE_KEYS = ("POST /chat", "POST /widget")
 ALLOWED_METHODS = ("POST", "OPTIONS")
-ALLOWED_HEADERS = ("content-type", "idempotency-key", "authorization")
+ALLOWED_HEADERS = ("content-type", "idempotency-key")
+AUTH_HEADER = "authorization"  # allowed too where a JWT authorizer expects it
 TEXT_TYPES = ("text/", "application/json", "application/xml", "application/javascript")
 
 
@@ -23,6 +24,7 @@ class Gateway:
     def __init__(self, config: EnvironmentConfig, function: LambdaFunction) -> None:
         self.config, self.function = config, function
         self.verifier = JwtVerifier(config.auth) if config.auth else None
+        self.allowed_headers = ALLOWED_HEADERS + ((AUTH_HEADER,) if config.auth else ())
 
     def routes(self) -> list[web.RouteDef]:
         return [web.route("*", "/{tail:.*}", self.dispatch)]
@@ -55,14 +57,18 @@ class Gateway:
         method = request.headers["Access-Control-Request-Method"]
         asked = request.headers.get("Access-Control-Request-Headers", "")
         headers = {h.strip().lower() for h in asked.split(",") if h.strip()}
-        if origin is None or method not in ALLOWED_METHODS or not headers <= set(ALLOWED_HEADERS):
+        if (
+            origin is None
+            or method not in ALLOWED_METHODS
+            or not headers <= set(self.allowed_headers)
+        ):
             return web.Response(status=204)  # no CORS headers: the browser refuses
         return web.Response(
             status=204,
             headers={
                 "Access-Control-Allow-Origin": origin,
                 "Access-Control-Allow-Methods": ",".join(ALLOWED_METHODS),
-                "Access-Control-Allow-Headers": ",".join(ALLOWED_HEADERS),
+                "Access-Control-Allow-Headers": ",".join(self.allowed_headers),
                 "Access-Control-Max-Age": "3600",
                 "Vary": "Origin",
             },

@@ -104,3 +104,14 @@ def test_jwt_claims_become_attributes_and_cannot_be_forged(staging):
             "message": "is set from your sign-in and cannot be sent",
         }
     ]
+
+
+def test_jwt_environment_preflight_allows_the_authorization_header(staging):
+    parts = urlsplit(staging.start_chat_url)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+    connection.request("OPTIONS", parts.path, headers={
+        "Origin": "https://staging.example.com", "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "authorization,content-type"})  # fmt: skip
+    response = connection.getresponse()
+    assert response.status == 204
+    assert "authorization" in response.headers["Access-Control-Allow-Headers"].split(",")
