@@ -62,6 +62,7 @@ async def run(args: argparse.Namespace) -> None:
             f"connect-chat-starter local stack ({config.name}); Ctrl-C stops it\n"
             f"  StartChatUrl  {stack.start_chat_url}\n"
             f"  AWS endpoint  {stack.aws_endpoint} (Connect + Participant Service)\n"
+            f"  Chat page     {stack.api_url.replace('127.0.0.1', 'localhost')}\n"
             f"Try it:\n  {env} {talk}",
             flush=True,
         )

@@ -63,3 +63,24 @@ async def aws_errors(
         return await handler(request)
     except AwsError as error:
         return error.response()
+
+
+@web.middleware
+async def browser_cors(
+    request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+) -> web.StreamResponse:
+    """Lets a page on another localhost port (chatjs) call the stand-in, as the Participant
+    Service lets any origin call it."""
+    origin = request.headers.get("Origin")
+    if request.method == "OPTIONS" and origin:
+        response: web.StreamResponse = web.Response(status=204)
+        asked = request.headers.get("Access-Control-Request-Headers", "")
+        response.headers.update({"Access-Control-Allow-Methods": "POST, GET, OPTIONS",
+                                 "Access-Control-Allow-Headers": asked or "*",
+                                 "Access-Control-Max-Age": "600"})  # fmt: skip
+    else:
+        response = await handler(request)
+    if origin:
+        response.headers["Access-Control-Allow-Origin"] = origin
+        response.headers["Access-Control-Expose-Headers"] = "x-amzn-ErrorType, x-amzn-RequestId"
+    return response

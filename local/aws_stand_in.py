@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from aiohttp import web
 
-from local.aws_protocol import aws_errors
+from local.aws_protocol import aws_errors, browser_cors
 from local.chat_store import ChatStore
 from local.connect_service import ConnectService
 from local.control import Control
@@ -32,7 +32,9 @@ def aws_stand_in(options: StandInOptions) -> web.Application:
     )
     control = Control(store, sockets)
     # Outermost first: record what arrived and how it was answered, errors included.
-    app = web.Application(middlewares=[control.record, aws_errors, options.faults.middleware()])
+    app = web.Application(
+        middlewares=[browser_cors, control.record, aws_errors, options.faults.middleware()]
+    )
     app[STORE] = store
     connect = ConnectService(
         store, instance_id=options.instance_id, contact_flow_id=options.contact_flow_id

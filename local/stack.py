@@ -13,6 +13,7 @@ from local.aws_stand_in import STORE, StandInOptions, aws_stand_in
 from local.faults import Faults
 from local.gateway import Gateway
 from local.lambda_runtime import LambdaFunction
+from local.web_page import page_routes
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -86,6 +87,7 @@ async def start_local_stack(config: EnvironmentConfig, options: LocalOptions) ->
         concurrency=config.reserved_concurrency,
     )
     api_app = web.Application()
+    api_app.add_routes(page_routes(region=config.region, participant_endpoint=aws_url))
     api_app.add_routes(Gateway(config, function).routes())
     api_runner, api_url = await _serve(api_app, options.api_port)
     return LocalStack(

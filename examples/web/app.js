@@ -1,0 +1,169 @@
+// A small customer chat page on amazon-connect-chatjs (window.connect), no build step.
+// Configuration: ?startChatUrl=…&region=…[&participantEndpoint=…] or ./config.json.
+const EVENT = "application/vnd.amazonaws.connect.event.";
+const STORAGE_KEY = "connect-chat-starter.chat";
+const TYPING_EVERY_MS = 3000;
+const $ = (id) => document.getElementById(id);
+const seen = new Set();
+let session = null;
+
+class ApiProblem extends Error {
+  constructor(title, detail) { super(detail); this.title = title; }
+}
+
+async function loadConfig() {
+  const query = new URLSearchParams(location.search);
+  let file = {};
+  try {
+    const response = await fetch("config.json");
+    if (response.ok) file = await response.json();
+  } catch { /* no config file: the query must say it all */ }
+  return {
+    startChatUrl: query.get("startChatUrl") || file.startChatUrl,
+    region: query.get("region") || file.region || "us-east-1",
+    participantEndpoint: query.get("participantEndpoint") || file.participantEndpoint || null,
+  };
+}
+
+function showError(title, detail) {
+  const box = $("error");
+  box.textContent = detail ? `${title}: ${detail}` : title;
+  box.hidden = false;
+}
+
+async function startChat(config, name, topic) {
+  const body = { ParticipantDetails: { DisplayName: name } };
+  if (topic) body.Attributes = { topic };
+  const response = await fetch(config.startChatUrl, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "Idempotency-Key": crypto.randomUUID() },
+    body: JSON.stringify(body),
+  });
+  const payload = await response.json().catch(() => ({}));
+  if (!response.ok) {  // RFC 9457 problem from our API
+    const wait = response.headers.get("Retry-After");
+    const detail = (payload.detail || "The chat could not be started.") +
+      (wait ? ` Please try again in ${wait} seconds.` : "");
+    throw new ApiProblem(payload.title || `Error ${response.status}`, detail);
+  }
+  return { contactId: payload.ContactId, participantId: payload.ParticipantId,
+           participantToken: payload.ParticipantToken };
+}
+
+function render(item) {
+  if (!item || !item.Id || seen.has(item.Id)) return;
+  const type = item.ContentType || "";
+  let text = null;
+  let kind = "system";
+  if (item.Type === "MESSAGE") {
+    text = item.Content;
+    kind = item.ParticipantRole === "CUSTOMER" ? "customer" : "agent";
+  } else if (type === EVENT + "participant.joined") text = `${item.DisplayName} joined`;
+  else if (type === EVENT + "participant.left") text = `${item.DisplayName} left`;
+  else if (type === EVENT + "chat.ended") text = "Chat ended";
+  if (text === null) return;
+  seen.add(item.Id);
+  const entry = document.createElement("li");
+  entry.className = kind;
+  const meta = document.createElement("span");
+  meta.className = "meta";
+  const time = item.AbsoluteTime ? new Date(item.AbsoluteTime).toLocaleTimeString() : "";
+  meta.textContent = kind === "system" ? time : `${item.DisplayName} · ${time}`;
+  entry.append(meta, document.createTextNode(text));
+  $("messages").append(entry);
+  entry.scrollIntoView({ block: "end" });
+  if (kind === "agent") $("typing").textContent = "";
+}
+
+function showTyping(name) {
+  $("typing").textContent = `${name} is typing…`;
+  clearTimeout(showTyping.timer);
+  showTyping.timer = setTimeout(() => { $("typing").textContent = ""; }, TYPING_EVERY_MS);
+}
+
+function ended() {
+  sessionStorage.removeItem(STORAGE_KEY);
+  $("message").disabled = $("send").disabled = $("end").disabled = true;
+}
+
+async function join(config, details, resumed) {
+  connect.ChatSession.setGlobalConfig({
+    region: config.region,
+    ...(config.participantEndpoint ? { endpoint: config.participantEndpoint } : {}),
+  });
+  session = connect.ChatSession.create({
+    chatDetails: details, options: { region: config.region },
+    type: connect.ChatSession.SessionTypes.CUSTOMER, disableCSM: true,
+  });
+  session.onMessage(({ data }) => render(data));
+  session.onTyping(({ data }) => { if (data.ParticipantRole !== "CUSTOMER") showTyping(data.DisplayName); });
+  session.onEnded(ended);
+  await session.connect();
+  sessionStorage.setItem(STORAGE_KEY, JSON.stringify(details));
+  $("prechat").hidden = true;
+  $("conversation").hidden = false;
+  if (resumed) {  // the page was reloaded mid-chat: show what was said so far
+    const { data } = await session.getTranscript({ maxResults: 100, sortOrder: "ASCENDING", scanDirection: "BACKWARD" });
+    data.Transcript.forEach(render);
+  }
+  $("message").focus();
+}
+
+function wireComposer() {
+  let lastTyping = 0;
+  $("message").addEventListener("input", () => {
+    if (session && Date.now() - lastTyping > TYPING_EVERY_MS) {
+      lastTyping = Date.now();
+      session.sendEvent({ contentType: EVENT + "typing" }).catch(() => {});
+    }
+  });
+  $("message").addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && !event.shiftKey) {
+      event.preventDefault();
+      $("composer").requestSubmit();
+    }
+  });
+  $("composer").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const text = $("message").value.trim();
+    if (!text || !session) return;
+    $("message").value = "";
+    try {
+      await session.sendMessage({ contentType: "text/plain", message: text });
+    } catch {
+      showError("Message not sent", "Check your connection and try again.");
+    }
+  });
+  $("end").addEventListener("click", async () => {
+    try { await session.disconnectParticipant(); } finally { ended(); }
+  });
+}
+
+async function main() {
+  const config = await loadConfig();
+  wireComposer();
+  const saved = sessionStorage.getItem(STORAGE_KEY);
+  if (saved) {
+    try {
+      await join(config, JSON.parse(saved), true);
+      return;
+    } catch {
+      sessionStorage.removeItem(STORAGE_KEY);  // the chat is over: start afresh
+    }
+  }
+  $("prechat").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    $("error").hidden = true;
+    $("start").disabled = true;
+    try {
+      const details = await startChat(config, $("name").value.trim(), $("topic").value);
+      await join(config, details, false);
+    } catch (error) {
+      showError(error.title || "Could not start the chat", error.message);
+      $("start").disabled = false;
+    }
+  });
+  $("name").focus();
+}
+
+main();

@@ -1,0 +1,38 @@
+"""Serves examples/web (and chatjs from node_modules) with config.json pointing at this stack.
+Same origin as the local HTTP API, so the page's POST /chat needs no CORS."""
+
+from pathlib import Path
+
+from aiohttp import web
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+PAGE = REPO_ROOT / "examples" / "web"
+CHATJS = REPO_ROOT / "node_modules" / "amazon-connect-chatjs" / "dist" / "amazon-connect-chat.js"
+FILES = {
+    "/": "index.html",
+    "/index.html": "index.html",
+    "/app.js": "app.js",
+    "/style.css": "style.css",
+}
+
+
+def page_routes(*, region: str, participant_endpoint: str) -> list[web.RouteDef]:
+    async def static(request: web.Request) -> web.StreamResponse:
+        return web.FileResponse(PAGE / FILES[request.path])
+
+    async def chatjs(_: web.Request) -> web.StreamResponse:
+        if not CHATJS.exists():
+            raise web.HTTPNotFound(text="amazon-connect-chatjs is not installed: run make setup")
+        return web.FileResponse(CHATJS)
+
+    async def config(_: web.Request) -> web.Response:
+        return web.json_response(
+            {"startChatUrl": "/chat", "region": region, "participantEndpoint": participant_endpoint}
+        )
+
+    routes = [web.get(path, static) for path in FILES]
+    return [
+        *routes,
+        web.get("/vendor/amazon-connect-chat.js", chatjs),
+        web.get("/config.json", config),
+    ]

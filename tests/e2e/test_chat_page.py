@@ -1,0 +1,89 @@
+"""examples/web in headless Chromium (the system's; browsers cannot be downloaded here) against
+the local stack: start, agent joins and replies, send, reload and see the transcript, end."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.local_stack import start_stack
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+pytestmark = pytest.mark.skipif(
+    not Path(CHROMIUM).exists(),
+    reason="needs Chromium: `apt-get install chromium` (Debian), then run make test again",
+)
+# Set to a path to also save the mid-chat screenshot there (the README's image comes from it).
+SCREENSHOT_COPY = os.environ.get("CHAT_PAGE_SCREENSHOT")
+
+
+@pytest.fixture(scope="module")
+def stack():
+    running = start_stack("--agent-delay", "0.3")
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def page(tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+        )  # fmt: skip
+        page = browser.new_page(viewport={"width": 720, "height": 820})
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        yield page
+        browser.close()
+        assert errors == [], f"JavaScript errors on the page: {errors}"
+
+
+def test_a_whole_chat_in_the_browser(stack, page, tmp_path):
+    from playwright.sync_api import expect
+
+    page.goto(stack.start_chat_url.removesuffix("chat"))
+    page.get_by_label("Your name").fill("Ada")
+    page.get_by_label("Topic").select_option("billing")
+    page.get_by_role("button", name="Start chat").click()
+    messages = page.locator("#messages")
+    expect(messages).to_contain_text("Local Agent joined", timeout=15_000)
+    expect(messages).to_contain_text("Hi, I'm the local test agent")
+    composer = page.get_by_label("Message")
+    composer.fill("Where is my order A-1001?")
+    composer.press("Enter")
+    expect(messages).to_contain_text("You said: Where is my order A-1001?", timeout=10_000)
+    expect(page.locator("#messages li.customer")).to_have_count(1)
+    page.screenshot(path=str(tmp_path / "chat-page.png"))
+    if SCREENSHOT_COPY:
+        shutil.copy(tmp_path / "chat-page.png", SCREENSHOT_COPY)
+
+    page.reload()
+    expect(page.locator("#conversation")).to_be_visible(timeout=15_000)
+    expect(messages).to_contain_text("Where is my order A-1001?", timeout=10_000)
+    expect(messages).to_contain_text("You said: Where is my order A-1001?")
+    expect(page.locator("#prechat")).to_be_hidden()
+
+    page.get_by_role("button", name="End chat").click()
+    expect(messages).to_contain_text("Chat ended", timeout=10_000)
+    expect(page.get_by_label("Message")).to_be_disabled()
+    assert page.evaluate("sessionStorage.getItem('connect-chat-starter.chat')") is None
+
+
+def test_api_problems_are_shown_to_the_user(page):
+    throttled = start_stack("--throttle-rate", "1.0", "--no-agent")
+    try:
+        from playwright.sync_api import expect
+
+        page.goto(throttled.start_chat_url.removesuffix("chat"))
+        page.get_by_label("Your name").fill("Ada")
+        page.get_by_role("button", name="Start chat").click()
+        alert = page.get_by_role("alert")
+        expect(alert).to_contain_text("Too many chats being started", timeout=15_000)
+        expect(alert).to_contain_text("try again in 2 seconds")
+    finally:
+        throttled.stop()
