@@ -1,11 +1,8 @@
 """The HTTP API in front of the start-chat function: route, CORS, throttling, access logs."""
 
-import json
 from typing import cast
 
-import jsii
 from aws_cdk import Acknowledgment, Duration, Validations
-from aws_cdk import aws_apigateway as apigw
 from aws_cdk import aws_apigatewayv2 as apigwv2
 from aws_cdk import aws_lambda as lambda_
 from aws_cdk import aws_logs as logs
@@ -13,6 +10,7 @@ from aws_cdk.aws_apigatewayv2_authorizers import HttpJwtAuthorizer
 from aws_cdk.aws_apigatewayv2_integrations import HttpLambdaIntegration
 from constructs import Construct
 
+from infra.api_access_logs import JsonAccessLogs
 from infra.config import EnvironmentConfig
 
 CHAT_PATH = "/chat"
@@ -21,20 +19,6 @@ CORS_HEADERS = ["Content-Type", "Idempotency-Key"]
 AUTH_HEADER = "Authorization"  # allowed too where a JWT authorizer expects it
 # Browsers hide response headers from scripts unless exposed; the widget needs this one to back off.
 CORS_EXPOSED_HEADERS = ["Retry-After"]
-# One JSON object per request; HTTP API $context variables.
-ACCESS_LOG_FORMAT = {
-    "requestId": "$context.requestId",
-    "requestTime": "$context.requestTimeEpoch",
-    "sourceIp": "$context.identity.sourceIp",
-    "userAgent": "$context.identity.userAgent",
-    "routeKey": "$context.routeKey",
-    "status": "$context.status",
-    "responseLatency": "$context.responseLatency",
-    "integrationLatency": "$context.integrationLatency",
-    "integrationStatus": "$context.integrationStatus",
-    "integrationError": "$context.integrationErrorMessage",
-    "errorMessage": "$context.error.message",
-}
 
 
 class ChatApi(Construct):
@@ -95,22 +79,6 @@ class ChatApi(Construct):
     def url(self) -> str:
         """Base URL of the default stage, ending in '/'."""
         return self.stage.url
-
-
-@jsii.implements(apigwv2.IAccessLogSettings)
-class JsonAccessLogs:
-    """Access log settings: ACCESS_LOG_FORMAT lines into `log_group`."""
-
-    def __init__(self, log_group: logs.ILogGroup) -> None:
-        self._log_group = log_group
-
-    @property
-    def destination(self) -> apigwv2.IAccessLogDestination:
-        return apigwv2.LogGroupLogDestination(self._log_group)
-
-    @property
-    def format(self) -> apigw.AccessLogFormat:
-        return apigw.AccessLogFormat.custom(json.dumps(ACCESS_LOG_FORMAT))
 
 
 def jwt_authorizer(config: EnvironmentConfig) -> HttpJwtAuthorizer | None:
