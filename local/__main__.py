@@ -3,6 +3,7 @@
 import argparse
 import asyncio
 import json
+import signal
 import sys
 from pathlib import Path
 
@@ -66,8 +67,11 @@ async def run(args: argparse.Namespace) -> None:
             f"Try it:\n  {env} {talk}",
             flush=True,
         )
+    stopped = asyncio.Event()
+    for signum in (signal.SIGINT, signal.SIGTERM):  # Ctrl-C, or a test/process manager
+        asyncio.get_running_loop().add_signal_handler(signum, stopped.set)
     try:
-        await asyncio.Event().wait()
+        await stopped.wait()
     finally:
         await stack.stop()
 

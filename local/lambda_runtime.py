@@ -7,7 +7,10 @@ import asyncio
 import importlib
 import multiprocessing
 import os
+import signal
 import sys
+import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -35,8 +38,17 @@ def load_handler(code_dir: Path, handler: str, environment: dict[str, str]) -> H
     return function
 
 
+def _exit_with_parent(parent: int) -> None:
+    """An environment must not outlive its stack, however the stack ended (even SIGKILL)."""
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(0)
+
+
 def _start_environment(code_dir: str, handler: str, environment: dict[str, str]) -> None:
     global _handler
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the stack's to handle
     _handler = load_handler(Path(code_dir), handler, environment)
 
 
