@@ -34,12 +34,17 @@ class ChatSession:
         self._http: aiohttp.ClientSession | None = None
         self._loop: SocketLoop | None = None
         self._connection_token: str | None = None
+        self._closed = False
 
     def __repr__(self) -> str:
         return (
             f"ChatSession(contact_id={self.details.contact_id!r}, "
-            f"connected={self._loop is not None}, connection_token={mask(self._connection_token)})"
+            f"connected={self.connected}, connection_token={mask(self._connection_token)})"
         )
+
+    @property
+    def connected(self) -> bool:
+        return self._loop is not None and not self._closed
 
     @property
     def reconnects(self) -> int:
@@ -116,6 +121,7 @@ class ChatSession:
         await self.close()
 
     async def close(self) -> None:
+        self._closed = True
         if self._loop:
             await self._loop.stop()
         if self._http:

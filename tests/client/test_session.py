@@ -41,7 +41,10 @@ async def test_messages_and_events_arrive_over_the_websocket(stack, client_env):
         reply = await next_item(chat, agent_says("You said: hello agent"))
         assert reply.display_name == "Local Agent"
         assert "***masked***" in repr(chat)
+        assert "connected=True" in repr(chat)
         await chat.send_typing()
+    assert not chat.connected
+    assert "connected=False" in repr(chat)
 
 
 async def test_transcript_follows_next_token_in_both_orders(stack, client_env):
