@@ -27,12 +27,10 @@ class SocketLoop:
         *,
         heartbeat_seconds: float,
     ) -> None:
-        self._http, self._open_connection, self._heartbeat = (
-            http,
-            open_connection,
-            heartbeat_seconds,
-        )
+        self._http = http
+        self._open_connection = open_connection
         self._recent_items = recent_items
+        self._heartbeat = heartbeat_seconds
         self._last_time = ""
         self._queue: asyncio.Queue[ChatItem | None] = asyncio.Queue()
         self._seen: set[str] = set()

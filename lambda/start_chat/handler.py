@@ -1,4 +1,4 @@
-"""POST /chat → Connect StartChatContact. Thin: parse, call, answer, log one line, never raise."""
+"""POST /chat, /widget → Connect StartChatContact. Parse, call, answer, log a line; never raise."""
 
 import logging
 import time
