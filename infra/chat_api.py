@@ -11,14 +11,15 @@ from aws_cdk.aws_apigatewayv2_integrations import HttpLambdaIntegration
 from constructs import Construct
 
 from infra.api_access_logs import JsonAccessLogs
+from infra.api_shape import (
+    CHAT_PATH,
+    CORS_EXPOSED_HEADERS,
+    CORS_MAX_AGE_SECONDS,
+    CORS_METHODS,
+    WIDGET_PATH,
+    cors_allowed_headers,
+)
 from infra.config import EnvironmentConfig
-
-CHAT_PATH = "/chat"
-WIDGET_PATH = "/widget"
-CORS_HEADERS = ["Content-Type", "Idempotency-Key"]
-AUTH_HEADER = "Authorization"  # allowed too where a JWT authorizer expects it
-# Browsers hide response headers from scripts unless exposed; the widget needs this one to back off.
-CORS_EXPOSED_HEADERS = ["Retry-After"]
 
 
 class ChatApi(Construct):
@@ -42,10 +43,10 @@ class ChatApi(Construct):
             create_default_stage=False,
             cors_preflight=apigwv2.CorsPreflightOptions(
                 allow_origins=list(config.allowed_origins),
-                allow_methods=[apigwv2.CorsHttpMethod.POST, apigwv2.CorsHttpMethod.OPTIONS],
-                allow_headers=CORS_HEADERS + ([AUTH_HEADER] if config.auth else []),
-                expose_headers=CORS_EXPOSED_HEADERS,
-                max_age=Duration.hours(1),
+                allow_methods=[apigwv2.CorsHttpMethod(method) for method in CORS_METHODS],
+                allow_headers=list(cors_allowed_headers(config)),
+                expose_headers=list(CORS_EXPOSED_HEADERS),
+                max_age=Duration.seconds(CORS_MAX_AGE_SECONDS),
             ),
         )
         self.stage = apigwv2.HttpStage(

@@ -4,7 +4,8 @@ from aws_cdk import CfnOutput, Environment, Stack, Tags
 from constructs import Construct
 
 from infra.alarms import ChatAlarms
-from infra.chat_api import CHAT_PATH, WIDGET_PATH, ChatApi
+from infra.api_shape import CHAT_PATH, WIDGET_PATH
+from infra.chat_api import ChatApi
 from infra.config import EnvironmentConfig
 from infra.dashboard import ChatDashboard
 from infra.start_chat_function import StartChatFunction

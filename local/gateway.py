@@ -9,14 +9,17 @@ from typing import Any
 
 from aiohttp import web
 
+from infra.api_shape import (
+    CORS_EXPOSED_HEADERS,
+    CORS_MAX_AGE_SECONDS,
+    CORS_METHODS,
+    ROUTE_KEYS,
+    cors_allowed_headers,
+)
 from infra.config import EnvironmentConfig
 from local.jwt_issuer import JwtVerifier
 from local.lambda_runtime import LambdaFunction
 
-ROUTE_KEYS = ("POST /chat", "POST /widget")
-ALLOWED_METHODS = ("POST", "OPTIONS")
-ALLOWED_HEADERS = ("content-type", "idempotency-key")
-AUTH_HEADER = "authorization"  # allowed too where a JWT authorizer expects it
 TEXT_TYPES = ("text/", "application/json", "application/xml", "application/javascript")
 
 
@@ -24,7 +27,7 @@ class Gateway:
     def __init__(self, config: EnvironmentConfig, function: LambdaFunction) -> None:
         self.config, self.function = config, function
         self.verifier = JwtVerifier(config.auth) if config.auth else None
-        self.allowed_headers = ALLOWED_HEADERS + ((AUTH_HEADER,) if config.auth else ())
+        self.allowed_headers = tuple(h.lower() for h in cors_allowed_headers(config))
 
     def routes(self) -> list[web.RouteDef]:
         return [web.route("*", "/{tail:.*}", self.dispatch)]
@@ -47,7 +50,7 @@ class Gateway:
             response.headers.update(
                 {
                     "Access-Control-Allow-Origin": origin,
-                    "Access-Control-Expose-Headers": "Retry-After",
+                    "Access-Control-Expose-Headers": ",".join(CORS_EXPOSED_HEADERS),
                     "Vary": "Origin",
                 }
             )
@@ -57,19 +60,15 @@ class Gateway:
         method = request.headers["Access-Control-Request-Method"]
         asked = request.headers.get("Access-Control-Request-Headers", "")
         headers = {h.strip().lower() for h in asked.split(",") if h.strip()}
-        if (
-            origin is None
-            or method not in ALLOWED_METHODS
-            or not headers <= set(self.allowed_headers)
-        ):
+        if origin is None or method not in CORS_METHODS or not headers <= set(self.allowed_headers):
             return web.Response(status=204)  # no CORS headers: the browser refuses
         return web.Response(
             status=204,
             headers={
                 "Access-Control-Allow-Origin": origin,
-                "Access-Control-Allow-Methods": ",".join(ALLOWED_METHODS),
+                "Access-Control-Allow-Methods": ",".join(CORS_METHODS),
                 "Access-Control-Allow-Headers": ",".join(self.allowed_headers),
-                "Access-Control-Max-Age": "3600",
+                "Access-Control-Max-Age": str(CORS_MAX_AGE_SECONDS),
                 "Vary": "Origin",
             },
         )
