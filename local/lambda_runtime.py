@@ -45,9 +45,12 @@ def _exit_with_parent(parent: int) -> None:
     os._exit(0)
 
 
-def _start_environment(code_dir: str, handler: str, environment: dict[str, str]) -> None:
+def _start_environment(
+    stack_pid: int, code_dir: str, handler: str, environment: dict[str, str]
+) -> None:
     global _handler
-    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    # The stack's pid comes from the stack: by the time this runs it may already be gone.
+    threading.Thread(target=_exit_with_parent, args=(stack_pid,), daemon=True).start()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the stack's to handle
     _handler = load_handler(Path(code_dir), handler, environment)
 
@@ -66,7 +69,7 @@ class LambdaFunction:
             max_workers=concurrency,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_start_environment,
-            initargs=(str(code_dir), handler, environment),
+            initargs=(os.getpid(), str(code_dir), handler, environment),
         )
 
     async def invoke(self, event: dict[str, Any]) -> dict[str, Any]:
