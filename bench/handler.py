@@ -22,10 +22,10 @@ import time
 import zipfile
 from contextlib import redirect_stdout
 from pathlib import Path
-from types import SimpleNamespace
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.connect_stub import ConnectStub
+from local.lambda_runtime import LambdaContext
 
 REPO = Path(__file__).resolve().parent.parent
 LAMBDA_SOURCE = REPO / "lambda" / "start_chat"
@@ -41,7 +41,6 @@ ENV = {
     "AWS_SECRET_ACCESS_KEY": "bench",
     "AWS_EC2_METADATA_DISABLED": "true",
 }
-CONTEXT = SimpleNamespace(function_name="bench")
 TIMED_IMPORT = "import time; t = time.perf_counter(); {code}; print(time.perf_counter() - t)"
 HANDLER_IMPORT = f"import sys; sys.path.insert(0, {str(LAMBDA_SOURCE)!r}); import handler"
 BOTO3_CLIENT = "import boto3; boto3.client('connect')"
@@ -98,7 +97,7 @@ def warm(calls: int) -> dict[str, float]:
                 handler.connect.start_chat_contact(**params)
                 direct.append(time.perf_counter() - t)
                 t = time.perf_counter()
-                assert handler.handler(event, CONTEXT)["statusCode"] == 200
+                assert handler.handler(event, LambdaContext())["statusCode"] == 200
                 through_handler.append(time.perf_counter() - t)
                 sink.seek(0), sink.truncate()
     result = {}

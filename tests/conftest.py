@@ -1,11 +1,13 @@
-import json
 from pathlib import Path
 
 import pytest
+
+from infra.config import read_environments
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="session")
-def cdk_context() -> dict:
-    return json.loads((REPO_ROOT / "cdk.json").read_text())["context"]
+def shipped_environments() -> dict:
+    """cdk.json's `environments`, read the one way the project reads it."""
+    return read_environments()

@@ -6,13 +6,13 @@ import json
 import os
 import sys
 
-from infra.config import load
+from infra.config import load, read_environments
 from infra.handler_environment import LAMBDA_SOURCE, handler_environment
+from local.lambda_runtime import LambdaContext
 from tests.conftest import REPO_ROOT
 
 EVENTS = REPO_ROOT / "tests" / "events"
-_cdk = json.loads((REPO_ROOT / "cdk.json").read_text())["context"]
-DEV = load(_cdk["environments"], "dev")
+DEV = load(read_environments(), "dev")
 os.environ.update(
     handler_environment(DEV),
     AWS_DEFAULT_REGION=DEV.region,
@@ -25,16 +25,6 @@ import handler  # noqa: E402 - needs the environment above, as in Lambda
 
 # Every secret in the test data contains this marker; none may ever reach a log line.
 SENTINEL = "sntnl"
-
-
-class LambdaContext:
-    function_name = "ChatStarter-dev-StartChat"
-    function_version = "$LATEST"
-    memory_limit_in_mb = 256
-    invoked_function_arn = (
-        "arn:aws:lambda:us-east-1:111111111111:function:ChatStarter-dev-StartChat"
-    )
-    aws_request_id = "4a8b2f8e-6f6c-4c87-9d8b-0b1f1e0c2d3e"
 
 
 def load_event(name: str) -> dict:

@@ -41,7 +41,7 @@ def cdk(*args: str, outdir: Path) -> subprocess.Popen[str]:
 
 
 @pytest.fixture(scope="session")
-def synthesized(tmp_path_factory, cdk_context) -> dict[str, Synthesized]:
+def synthesized(tmp_path_factory, shipped_environments) -> dict[str, Synthesized]:
     runs = {}
     for name in SHIPPED_ENVIRONMENTS:  # both at once: the machines have two cores
         outdir = tmp_path_factory.mktemp(f"cdk.out-{name}")
@@ -50,7 +50,7 @@ def synthesized(tmp_path_factory, cdk_context) -> dict[str, Synthesized]:
     for name, (outdir, process) in runs.items():
         _, stderr = process.communicate(timeout=600)
         assert process.returncode == 0, f"cdk synth -c env={name} failed:\n{stderr}"
-        result[name] = Synthesized(load(cdk_context["environments"], name), outdir)
+        result[name] = Synthesized(load(shipped_environments, name), outdir)
     return result
 
 

@@ -11,8 +11,8 @@ from tests.conftest import REPO_ROOT
 
 
 @pytest.fixture
-def environments(cdk_context):
-    return copy.deepcopy(cdk_context["environments"])
+def environments(shipped_environments):
+    return copy.deepcopy(shipped_environments)
 
 
 def test_shipped_environments_parse(environments):
