@@ -11,7 +11,8 @@ REJECTION_REASONS = (
     "malformed-body",
     "unsupported-media-type",
     "body-too-large",
-    "method-not-allowed",
+    "origin-not-allowed",
+    "chat-not-resumable",
 )
 CONNECT_THROTTLING_CODES = (
     "ThrottlingException",

@@ -21,13 +21,15 @@ def handler_environment(config: EnvironmentConfig) -> dict[str, str]:
         "CONTACT_FLOW_ID": config.contact_flow_id,
         "ALLOWED_ATTRIBUTES": ",".join(config.allowed_attributes),
         "MAX_CHAT_DURATION_MINUTES": str(config.max_chat_duration_minutes),
+        "ALLOWED_ORIGINS": ",".join(config.allowed_origins),
         "POWERTOOLS_SERVICE_NAME": SERVICE_NAME,
         "POWERTOOLS_METRICS_NAMESPACE": METRICS_NAMESPACE,
         "POWERTOOLS_LOG_LEVEL": "INFO",
         "CLAIM_ATTRIBUTES": json.dumps(
             dict(config.auth.claims_to_attributes) if config.auth else {}
         ),
-        # The feature names AWS's chat widget (amazon-connect-chat-interface) looks up.
+        # The feature names AWS's chat widget (amazon-connect-chat-interface) looks up;
+        # MESSAGING_MARKDOWN is further narrowed per request to what the widget asked for.
         "FEATURE_PERMISSIONS": json.dumps(
             {"ATTACHMENTS": config.widget.attachments, "MESSAGING_MARKDOWN": config.widget.markdown}
         ),

@@ -27,6 +27,9 @@ class ConnectService:
         token = params.get("ClientToken")
         if token and token in self._by_client_token:  # a retry: the same chat, not a new one
             return web.json_response(self._by_client_token[token])
+        source = params.get("PersistentChat", {}).get("SourceContactId")
+        if source and source not in self.store.contacts:  # checked before any chat is made
+            raise AwsError("InvalidRequestException", 400, "Source contact not found")
         customer = self.store.start_chat(
             params["ParticipantDetails"]["DisplayName"], params.get("Attributes", {})
         )
@@ -38,10 +41,7 @@ class ConnectService:
             "ParticipantId": customer.participant_id,
             "ParticipantToken": customer.participant_token,
         }
-        source = params.get("PersistentChat", {}).get("SourceContactId")
         if source:
-            if source not in self.store.contacts:
-                raise AwsError("InvalidRequestException", 400, "Source contact not found")
             result["ContinuedFromContactId"] = source
         if token:
             self._by_client_token[token] = result

@@ -2,6 +2,7 @@
 environment's CORS rules applied the way API Gateway applies them."""
 
 import base64
+import logging
 import time
 import uuid
 from datetime import UTC, datetime
@@ -17,10 +18,17 @@ from infra.api_shape import (
     cors_allowed_headers,
 )
 from infra.config import EnvironmentConfig
+from local.gateway_errors import ApiGatewayRunner, gateway_answer
 from local.jwt_issuer import JwtVerifier
-from local.lambda_runtime import LambdaFunction
+from local.lambda_runtime import AllEnvironmentsBusy, LambdaFunction
 
+__all__ = ["MAX_REQUEST_BYTES", "ApiGatewayRunner", "Gateway"]
+
+LOG = logging.getLogger("local.gateway")
 TEXT_TYPES = ("text/", "application/json", "application/xml", "application/javascript")
+# HTTP APIs take up to 10 MB; Lambda takes a synchronous event of up to 6 MB.
+MAX_REQUEST_BYTES = 10 * 1024 * 1024
+MAX_EVENT_BYTES = 6 * 1024 * 1024
 
 
 class Gateway:
@@ -40,12 +48,11 @@ class Gateway:
         route_key = f"{request.method} {request.path}"
         claims = self.verifier.claims(request.headers.get("Authorization")) if self.verifier else {}
         if route_key not in ROUTE_KEYS:
-            response = web.json_response({"message": "Not Found"}, status=404)
+            response = gateway_answer(404)
         elif claims is None:  # what API Gateway's JWT authorizer answers
             response = web.json_response({"message": "Unauthorized"}, status=401)
         else:
-            event = await http_api_event(request, self.config, route_key, claims)
-            response = lambda_response(await self.function.invoke(event))
+            response = await self._integrate(request, route_key, claims)
         if allowed and origin:
             response.headers.update(
                 {
@@ -55,6 +62,21 @@ class Gateway:
                 }
             )
         return response
+
+    async def _integrate(
+        self, request: web.Request, route_key: str, claims: dict[str, str]
+    ) -> web.Response:
+        try:
+            event = await http_api_event(request, self.config, route_key, claims)
+        except web.HTTPRequestEntityTooLarge:
+            return gateway_answer(413)
+        if len(event.get("body") or "") > MAX_EVENT_BYTES:
+            return gateway_answer(413)
+        try:
+            return lambda_response(await self.function.invoke(event))
+        except AllEnvironmentsBusy:  # Lambda refuses past reserved concurrency; no queue
+            LOG.warning("throttled: all %d environments busy", self.function.concurrency)
+            return gateway_answer(500)
 
     def _preflight(self, request: web.Request, origin: str | None) -> web.Response:
         method = request.headers["Access-Control-Request-Method"]

@@ -16,8 +16,14 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from local.line_writer import LineWriter
+
 Handler = Callable[[dict[str, Any], Any], dict[str, Any]]
 _handler: Handler | None = None
+
+
+class AllEnvironmentsBusy(Exception):
+    """Every environment is serving a request: Lambda throttles rather than queues."""
 
 
 class LambdaContext:
@@ -46,9 +52,10 @@ def _exit_with_parent(parent: int) -> None:
 
 
 def _start_environment(
-    stack_pid: int, code_dir: str, handler: str, environment: dict[str, str]
+    stack_pid: int, code_dir: str, handler: str, environment: dict[str, str], output_lock: Any
 ) -> None:
     global _handler
+    sys.stdout = LineWriter(sys.stdout.fileno(), output_lock)  # before the handler's loggers
     # The stack's pid comes from the stack: by the time this runs it may already be gone.
     threading.Thread(target=_exit_with_parent, args=(stack_pid,), daemon=True).start()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the stack's to handle
@@ -65,15 +72,24 @@ class LambdaFunction:
         self, code_dir: Path, handler: str, environment: dict[str, str], *, concurrency: int
     ) -> None:
         # spawn, not fork: the parent runs an event loop and threads that must not be copied.
+        context = multiprocessing.get_context("spawn")
+        self.concurrency, self._busy = concurrency, 0
         self._pool = ProcessPoolExecutor(
             max_workers=concurrency,
-            mp_context=multiprocessing.get_context("spawn"),
+            mp_context=context,
             initializer=_start_environment,
-            initargs=(os.getpid(), str(code_dir), handler, environment),
+            initargs=(os.getpid(), str(code_dir), handler, environment, context.Lock()),
         )
 
     async def invoke(self, event: dict[str, Any]) -> dict[str, Any]:
-        return await asyncio.get_running_loop().run_in_executor(self._pool, _invoke, event)
+        """Runs in a free environment, or raises AllEnvironmentsBusy at once (no queueing)."""
+        if self._busy >= self.concurrency:
+            raise AllEnvironmentsBusy
+        self._busy += 1
+        try:
+            return await asyncio.get_running_loop().run_in_executor(self._pool, _invoke, event)
+        finally:
+            self._busy -= 1
 
     def shutdown(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)

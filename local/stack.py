@@ -1,6 +1,8 @@
 """Starts the whole local stack: AWS stand-in (Connect + Participant Service + agent) and the
 HTTP API stand-in running the real handler, each on its own localhost port."""
 
+import dataclasses
+import socket
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,7 +13,7 @@ from infra.handler_environment import HANDLER, LAMBDA_SOURCE, handler_environmen
 from local.agent import SimulatedAgent
 from local.aws_stand_in import STORE, StandInOptions, aws_stand_in
 from local.faults import Faults
-from local.gateway import Gateway
+from local.gateway import MAX_REQUEST_BYTES, ApiGatewayRunner, Gateway
 from local.lambda_runtime import LambdaFunction
 from local.web_page import page_routes
 
@@ -47,13 +49,27 @@ class LocalStack:
         self.function.shutdown()
 
 
-async def _serve(app: web.Application, port: int) -> tuple[web.AppRunner, str]:
-    runner = web.AppRunner(app, access_log=None)
+def _bind(port: int) -> socket.socket:
+    """Bound before anything starts, so the API's URL (and its page's origin) is known."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind(("127.0.0.1", port))
+    except OSError:
+        sock.close()
+        raise
+    return sock
+
+
+def _url(sock: socket.socket) -> str:
+    host, port = sock.getsockname()[:2]
+    return f"http://{host}:{port}"
+
+
+async def _serve(runner: web.AppRunner, sock: socket.socket) -> web.AppRunner:
     await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", port)
-    await site.start()
-    host, bound_port = runner.addresses[0][:2]
-    return runner, f"http://{host}:{bound_port}"
+    await web.SockSite(runner, sock).start()
+    return runner
 
 
 async def start_local_stack(config: EnvironmentConfig, options: LocalOptions) -> LocalStack:
@@ -70,7 +86,12 @@ async def start_local_stack(config: EnvironmentConfig, options: LocalOptions) ->
         SimulatedAgent(
             aws_app[STORE], script=options.agent_script, delay_seconds=options.agent_delay_seconds
         )
-    aws_runner, aws_url = await _serve(aws_app, options.aws_port)
+    api_socket, aws_socket = _bind(options.api_port), _bind(options.aws_port)
+    api_url, aws_url = _url(api_socket), _url(aws_socket)
+    aws_runner = await _serve(web.AppRunner(aws_app, access_log=None), aws_socket)
+    # The chat page is served from the API's own origin; a browser sends that Origin.
+    page_origins = (api_url, api_url.replace("127.0.0.1", "localhost"))
+    config = dataclasses.replace(config, allowed_origins=(*config.allowed_origins, *page_origins))
     function = LambdaFunction(
         LAMBDA_SOURCE,
         HANDLER,
@@ -86,10 +107,10 @@ async def start_local_stack(config: EnvironmentConfig, options: LocalOptions) ->
         },
         concurrency=config.reserved_concurrency,
     )
-    api_app = web.Application()
+    api_app = web.Application(client_max_size=MAX_REQUEST_BYTES)
     api_app.add_routes(page_routes(region=config.region, participant_endpoint=aws_url))
     api_app.add_routes(Gateway(config, function).routes())
-    api_runner, api_url = await _serve(api_app, options.api_port)
+    api_runner = await _serve(ApiGatewayRunner(api_app, access_log=None), api_socket)
     return LocalStack(
         start_chat_url=f"{api_url}/chat",
         api_url=f"{api_url}/",

@@ -3,7 +3,8 @@
 import json
 import subprocess
 import urllib.request
-from dataclasses import dataclass
+from collections import deque
+from dataclasses import dataclass, field
 from typing import Any
 
 from local.subprocess_stack import start_stack_process
@@ -15,6 +16,7 @@ class RunningStack:
     start_chat_url: str
     aws_endpoint: str
     region: str
+    output: deque[str] = field(default_factory=lambda: deque(maxlen=10_000))
 
     @property
     def client_env(self) -> dict[str, str]:
@@ -31,5 +33,6 @@ class RunningStack:
 
 
 def start_stack(*args: str) -> RunningStack:
-    process, urls = start_stack_process(*args)
-    return RunningStack(process, urls["StartChatUrl"], urls["AwsEndpoint"], urls["Region"])
+    output: deque[str] = deque(maxlen=10_000)  # stdout and stderr lines, as they come
+    process, urls = start_stack_process(*args, keep_output=output)
+    return RunningStack(process, urls["StartChatUrl"], urls["AwsEndpoint"], urls["Region"], output)

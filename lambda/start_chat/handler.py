@@ -13,7 +13,7 @@ import contract
 import problems
 from connect_client import create_connect_client
 from settings import Settings
-from upstream_errors import error_code, problem_for
+from upstream_errors import error_code, problem_for, refuses_resume
 
 # botocore's DEBUG output includes request and response bodies: names, tokens, messages.
 logging.getLogger("botocore").setLevel(logging.INFO)
@@ -51,10 +51,7 @@ def start_chat(event: dict[str, Any], log: dict[str, Any]) -> dict[str, Any]:
     try:
         request = contract.parse(event, settings)
     except problems.Problem as problem:
-        log["outcome"] = f"rejected:{problem.reason}"
-        metrics.add_metric(name="ChatRejected", unit=MetricUnit.Count, value=1)
-        metrics.add_metric(name=f"ChatRejected.{problem.reason}", unit=MetricUnit.Count, value=1)
-        return problem.response(request_id)
+        return rejected(problem, log)
     if request.missing_claims:
         log["missing_claims"] = request.missing_claims  # names only: values are personal data
     try:
@@ -65,10 +62,21 @@ def start_chat(event: dict[str, Any], log: dict[str, Any]) -> dict[str, Any]:
         )
     except (ClientError, BotoCoreError) as error:
         code = error_code(error)
-        log.update(outcome="upstream-failed", aws_error_code=code)
+        log["aws_error_code"] = code
+        if request.resuming and refuses_resume(code):  # the browser's stale chat, not a fault
+            return rejected(problems.not_resumable(), log)
+        log["outcome"] = "upstream-failed"
         metrics.add_metric(name="UpstreamFailed", unit=MetricUnit.Count, value=1)
         metrics.add_metric(name=f"UpstreamFailed.{code}", unit=MetricUnit.Count, value=1)
         return problem_for(error).response(request_id)
     log.update(outcome="started", contact_id=result["ContactId"])
     metrics.add_metric(name="ChatStarted", unit=MetricUnit.Count, value=1)
     return contract.success(result, request, settings)
+
+
+def rejected(problem: problems.Problem, log: dict[str, Any]) -> dict[str, Any]:
+    """The caller's mistake: counted apart from upstream failures, so it never pages anyone."""
+    log["outcome"] = f"rejected:{problem.reason}"
+    metrics.add_metric(name="ChatRejected", unit=MetricUnit.Count, value=1)
+    metrics.add_metric(name=f"ChatRejected.{problem.reason}", unit=MetricUnit.Count, value=1)
+    return problem.response(log["request_id"])

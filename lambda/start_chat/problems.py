@@ -68,9 +68,22 @@ def too_large(limit: int) -> Problem:
     )
 
 
-def method_not_allowed() -> Problem:
+def origin_not_allowed() -> Problem:
     return Problem(
-        405, "method-not-allowed", "Method not allowed", "Use POST.", headers={"Allow": "POST"}
+        403,
+        "origin-not-allowed",
+        "Origin not allowed",
+        "Chats can only be started from this deployment's own websites.",
+    )
+
+
+def not_resumable() -> Problem:
+    """Connect refused to continue the previous chat: the page should start a fresh one."""
+    return Problem(
+        409,
+        "chat-not-resumable",
+        "Chat cannot be resumed",
+        "The previous chat cannot be continued. Start a new chat without PersistentChat.",
     )
 
 

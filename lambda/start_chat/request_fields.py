@@ -1,16 +1,18 @@
 """The body of POST /chat: fields named as in Connect's StartChatContact, checked one by one."""
 
-import unicodedata
+import re
 from collections.abc import Callable
 from typing import Any
 
 from field_reader import FieldReader
 from settings import Settings
+from text_rules import MESSAGE_WHITESPACE, has_visible_character
 
 DISPLAY_NAME_MAX = 256
 ATTRIBUTE_VALUE_MAX = 1024
 MESSAGE_MAX = 1024
-SOURCE_CONTACT_ID_MAX = 256
+# Connect's contact IDs are UUIDs; anything else cannot name a chat to resume.
+CONTACT_ID = re.compile(r"^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$")
 MIN_CHAT_DURATION_MINUTES = 60
 INITIAL_MESSAGE_TYPES = ("text/plain", "text/markdown")
 # The types Connect documents for SupportedMessagingContentTypes; text/plain is mandatory.
@@ -40,8 +42,10 @@ class StartChatFields(FieldReader):
             "InstanceId": self.instance_id,
             "ContactFlowId": self.contact_flow_id,
         }
-        if widget:  # ChatInterface.initiateChat sends it; Connect has no use for it
+        if widget:  # ChatInterface.initiateChat sends Username; Connect has no use for it.
             self._fields["Username"] = self.ignored
+            # The hosted widget's customStartChat example names the instance so.
+            self._fields["ConnectInstanceId"] = self.connect_instance_id
 
     def read(self, body: dict[str, Any]) -> dict[str, Any]:
         self.object("", body, tuple(self._fields))
@@ -55,13 +59,11 @@ class StartChatFields(FieldReader):
         if details is None:
             return None
         name = details.get("DisplayName")
-        name = self.text(
-            "ParticipantDetails.DisplayName",
-            name.strip() if isinstance(name, str) else name,
-            DISPLAY_NAME_MAX,
-        )
-        if name is not None and any(unicodedata.category(c) == "Cc" for c in name):
-            self.fail("ParticipantDetails.DisplayName", "must not contain control characters")
+        field = "ParticipantDetails.DisplayName"
+        name = self.text(field, name.strip() if isinstance(name, str) else name, DISPLAY_NAME_MAX)
+        if name is not None and not has_visible_character(name):
+            self.fail(field, "must contain a visible character")
+            return None
         return {"DisplayName": name} if name is not None else None
 
     def attributes(self, value: Any) -> dict[str, str] | None:
@@ -78,8 +80,13 @@ class StartChatFields(FieldReader):
             self.one_of(
                 "InitialMessage.ContentType", message.get("ContentType"), INITIAL_MESSAGE_TYPES
             )
-            content = self.text("InitialMessage.Content", message.get("Content"), MESSAGE_MAX)
-            if content is not None and not content.strip():
+            content = self.text(
+                "InitialMessage.Content",
+                message.get("Content"),
+                MESSAGE_MAX,
+                keep=MESSAGE_WHITESPACE,
+            )
+            if content is not None and not has_visible_character(content):
                 self.fail("InitialMessage.Content", "must not be blank")
         return message
 
@@ -95,9 +102,9 @@ class StartChatFields(FieldReader):
     def persistent_chat(self, value: Any) -> dict[str, str] | None:
         chat = self.object("PersistentChat", value, ("SourceContactId", "RehydrationType"))
         if chat is not None:
-            self.text(
-                "PersistentChat.SourceContactId", chat.get("SourceContactId"), SOURCE_CONTACT_ID_MAX
-            )
+            source = chat.get("SourceContactId")
+            if not isinstance(source, str) or not CONTACT_ID.match(source):
+                self.fail("PersistentChat.SourceContactId", "must be a contact ID (a UUID)")
             self.one_of(
                 "PersistentChat.RehydrationType", chat.get("RehydrationType"), REHYDRATION_TYPES
             )
@@ -105,6 +112,8 @@ class StartChatFields(FieldReader):
 
     def chat_duration(self, value: Any) -> int | None:
         low, high = MIN_CHAT_DURATION_MINUTES, self._settings.max_chat_duration_minutes
+        if isinstance(value, float) and value.is_integer():  # JSON Schema: 60.0 is an integer
+            value = int(value)
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
             self.fail("ChatDurationInMinutes", f"must be a whole number from {low} to {high}")
             return None
@@ -114,10 +123,16 @@ class StartChatFields(FieldReader):
         if not isinstance(value, str | type(None)):
             self.fail("Username", "must be a string")
 
-    def instance_id(self, value: Any) -> None:
-        if not isinstance(value, str) or value.lower() != self._settings.instance_id.lower():
-            self.fail("InstanceId", "must be omitted or equal this deployment's instance ID")
+    def instance_id(self, value: Any, field: str = "InstanceId") -> None:
+        if not self._settings.is_configured_instance(value):
+            self.fail(field, "must be omitted, empty, or this deployment's instance (ID or ARN)")
+
+    def connect_instance_id(self, value: Any) -> None:
+        self.instance_id(value, "ConnectInstanceId")
 
     def contact_flow_id(self, value: Any) -> None:
-        if not isinstance(value, str) or value.lower() != self._settings.contact_flow_id.lower():
-            self.fail("ContactFlowId", "must be omitted or equal this deployment's contact flow")
+        if not self._settings.is_configured_contact_flow(value):
+            self.fail(
+                "ContactFlowId",
+                "must be omitted, empty, or this deployment's contact flow (ID or ARN)",
+            )

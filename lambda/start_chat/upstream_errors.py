@@ -23,6 +23,13 @@ UNAVAILABLE = {
     "ServiceUnavailable",
     "ServiceUnavailableException",
 }
+# What Connect answers when PersistentChat names a contact it will not continue (unknown,
+# still active, too old, from another instance).
+RESUME_REFUSED = {
+    "InvalidRequestException",
+    "InvalidParameterException",
+    "ResourceNotFoundException",
+}
 # Seconds a browser should wait. Connect's API quota refills per second; its concurrent-chat
 # quota only frees up when chats end, so that one asks for a longer pause.
 RETRY_AFTER = {"LimitExceededException": "30"}
@@ -35,6 +42,10 @@ def error_code(error: Exception) -> str:
     if isinstance(error, ClientError):
         return str(error.response.get("Error", {}).get("Code") or "Unknown")
     return type(error).__name__
+
+
+def refuses_resume(code: str) -> bool:
+    return code in RESUME_REFUSED
 
 
 def problem_for(error: ClientError | BotoCoreError) -> Problem:

@@ -48,6 +48,7 @@ def test_function_environment_comes_from_config(template, synth):
         "CONTACT_FLOW_ID": config.contact_flow_id,
         "ALLOWED_ATTRIBUTES": ",".join(config.allowed_attributes),
         "MAX_CHAT_DURATION_MINUTES": str(config.max_chat_duration_minutes),
+        "ALLOWED_ORIGINS": ",".join(config.allowed_origins),
         "POWERTOOLS_SERVICE_NAME": "connect-chat-starter",
         "POWERTOOLS_METRICS_NAMESPACE": "ConnectChatStarter",
         "POWERTOOLS_LOG_LEVEL": "INFO",

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from tests.lambda_helpers import LambdaContext, handler, load_event
 
-DOCUMENTED = {200, 400, 405, 413, 415, 429, 500, 502, 503, 504}
+DOCUMENTED = {200, 400, 403, 409, 413, 415, 429, 500, 502, 503, 504}
 TEMPLATE = load_event("start_chat")
 
 json_values = st.recursive(

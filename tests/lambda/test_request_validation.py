@@ -81,7 +81,10 @@ BAD_REQUESTS = [
     (raw_event(""), 400, "malformed-body"),
     (raw_event("%%%not-base64", base64_encoded=True), 400, "malformed-body"),
     (raw_event(base64.b64encode(b"\xff\xfe{}").decode(), base64_encoded=True), 400, "malformed-body"),
-    ({**raw_event("{}"), "requestContext": {"requestId": "r", "http": {"method": "GET"}}}, 405, "method-not-allowed"),
+    (raw_event(json.dumps(NAME), origin="https://evil.example"), 403, "origin-not-allowed"),
+    (raw_event(json.dumps(NAME), origin="null"), 403, "origin-not-allowed"),
+    (raw_event(json.dumps(NAME), origin="http://localhost:5173,https://evil.example"), 403, "origin-not-allowed"),
+    (raw_event(json.dumps(NAME), origin="HTTPS://DEV.EXAMPLE.COM"), 403, "origin-not-allowed"),
 ]  # fmt: skip
 
 

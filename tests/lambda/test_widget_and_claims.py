@@ -19,8 +19,28 @@ def authenticated(monkeypatch):
 
 
 def test_widget_accepts_what_chat_interface_sends_and_answers_its_shape(connect_stub):
+    """The request AWS's amazon-connect-chat-interface really sent (../shared/notes)."""
     event = load_event("widget_initiate_chat")
-    assert "content-type" not in event["headers"]
+    assert event["headers"]["content-type"] == "text/plain;charset=UTF-8"
+    connect_stub.add_response(
+        "start_chat_contact",
+        CHAT,
+        {
+            "InstanceId": DEV.instance_id,
+            "ContactFlowId": DEV.contact_flow_id,
+            "ParticipantDetails": {"DisplayName": "Ada"},
+            "SupportedMessagingContentTypes": ["text/plain", "text/markdown"],
+        },
+    )  # empty IDs mean the configured ones; Username and empty Attributes are not passed on
+    status, headers, body = invoke(event)
+    assert status == 200
+    assert headers["Cache-Control"] == "no-store"
+    assert body == {"data": {"startChatResult": CHAT,
+                             "featurePermissions": {"ATTACHMENTS": False, "MESSAGING_MARKDOWN": True}}}  # fmt: skip
+
+
+def test_hosted_widget_body_with_connect_instance_id(connect_stub):
+    event = load_event("hosted_widget_custom_start_chat")
     connect_stub.add_response(
         "start_chat_contact",
         CHAT,
@@ -28,16 +48,14 @@ def test_widget_accepts_what_chat_interface_sends_and_answers_its_shape(connect_
             "InstanceId": DEV.instance_id,
             "ContactFlowId": DEV.contact_flow_id,
             "ParticipantDetails": {"DisplayName": "Ada Sntnl-Name"},
-            "Attributes": {"customerName": "Ada Sntnl-Name", "topic": "sntnl-billing"},
-            "SupportedMessagingContentTypes": ["text/plain", "text/markdown"],
-            "ChatDurationInMinutes": 60,
+            "Attributes": {"customerName": "Ada Sntnl-Name"},
         },
-    )  # fmt: skip  -- Username is accepted and not passed on
-    status, headers, body = invoke(event)
+    )
+    status, _, body = invoke(event)
     assert status == 200
-    assert headers["Cache-Control"] == "no-store"
-    assert body == {"data": {"startChatResult": CHAT,
-                             "featurePermissions": {"ATTACHMENTS": False, "MESSAGING_MARKDOWN": True}}}  # fmt: skip
+    # customStartChat's callback gets body["data"]: exactly these two keys
+    assert set(body["data"]) == {"startChatResult", "featurePermissions"}
+    assert body["data"]["featurePermissions"]["MESSAGING_MARKDOWN"] is False  # not asked for
 
 
 @pytest.mark.parametrize(
@@ -62,7 +80,7 @@ def test_widget_errors_stay_problem_json(connect_stub):
     assert problem["errors"] == [
         {
             "field": "ContactFlowId",
-            "message": "must be omitted or equal this deployment's contact flow",
+            "message": "must be omitted, empty, or this deployment's contact flow (ID or ARN)",
         }
     ]
 

@@ -1,0 +1,46 @@
+"""The raw body of an API Gateway HTTP API 2.0 event, as one JSON object or a problem."""
+
+import base64
+import binascii
+import json
+from typing import Any
+
+import problems
+
+MAX_BODY_BYTES = 16 * 1024
+
+
+def body_object(event: dict[str, Any]) -> dict[str, Any]:
+    return json_object(body_bytes(event))
+
+
+def body_bytes(event: dict[str, Any]) -> bytes:
+    body = event.get("body") or ""
+    if not isinstance(body, str):
+        raise problems.bad_body("The body must be text.")
+    if event.get("isBase64Encoded"):
+        if len(body) > (MAX_BODY_BYTES + 2) // 3 * 4:  # refuse before decoding
+            raise problems.too_large(MAX_BODY_BYTES)
+        try:
+            raw = base64.b64decode(body, validate=True)
+        except (binascii.Error, ValueError):
+            raise problems.bad_body("The body is not valid base64.") from None
+    else:
+        raw = body.encode("utf-8", "surrogatepass")
+    if len(raw) > MAX_BODY_BYTES:
+        raise problems.too_large(MAX_BODY_BYTES)
+    return raw
+
+
+def _no_constants(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+def json_object(raw: bytes) -> dict[str, Any]:
+    try:
+        value = json.loads(raw.decode("utf-8"), parse_constant=_no_constants)
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise problems.bad_body("The body is not valid UTF-8 JSON.") from None
+    if not isinstance(value, dict):
+        raise problems.bad_body("The body must be a JSON object.")
+    return value
