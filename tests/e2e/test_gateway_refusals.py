@@ -55,7 +55,7 @@ def test_a_body_under_api_gateways_limit_reaches_the_handler(slow_stack):
 
 
 def test_a_body_over_api_gateways_limit_is_its_413(slow_stack):
-    status, headers, body = call(slow_stack.start_chat_url, "POST", JSON, b"x" * 11_000_000)
+    status, _, body = call(slow_stack.start_chat_url, "POST", JSON, b"x" * 11_000_000)
     assert status == 413
     assert json.loads(body) == {"message": "Request Entity Too Large"}
 
