@@ -70,8 +70,9 @@ def test_documented_limits_are_the_validators_constants():
     assert str(contract.MAX_BODY_BYTES) in OPERATION["requestBody"]["description"]
 
 
-# Rules the schema cannot know: they depend on the deployment's config, on trimming, or on
-# Unicode categories (JSON Schema patterns have no \p{...}; the schema only asks for \S).
+# Rules the schema cannot know: they depend on the deployment's config, on trimming, on
+# Unicode categories or on surrogates (JSON Schema patterns have no \\p{...}, and many regex
+# engines refuse surrogates; the schema asks for \\S).
 DEPLOYMENT_RULES = (
     ("Attributes.secretLevel", "is not an allowed attribute"),
     ("ChatDurationInMinutes", "must be a whole number from 60 to 1500"),
@@ -79,6 +80,7 @@ DEPLOYMENT_RULES = (
     ("ContactFlowId", "must be omitted, empty, or this deployment's contact flow"),
     ("ParticipantDetails.DisplayName", "must be 1-256 characters"),
     ("ParticipantDetails.DisplayName", "must contain a visible character"),
+    ("ParticipantDetails.DisplayName", "must not contain unpaired surrogates"),
     ("InitialMessage.Content", "must not be blank"),
 )
 
