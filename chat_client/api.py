@@ -6,27 +6,12 @@ import urllib.request
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from chat_client.errors import ChatClientError, StartChatError, problem_from
 from chat_client.masking import mask
 
+__all__ = ["ChatClientError", "ChatDetails", "StartChatError", "start_chat"]
+
 TIMEOUT_SECONDS = 15
-
-
-class ChatClientError(Exception):
-    """Anything that stops a chat; str() is one line meant for a person."""
-
-
-@dataclass(frozen=True)
-class StartChatError(ChatClientError):
-    """Our API answered with an RFC 9457 problem (or something else that is not a chat)."""
-
-    status: int
-    title: str
-    detail: str
-    retry_after: str | None = None
-
-    def __str__(self) -> str:
-        wait = f" (retry after {self.retry_after} s)" if self.retry_after else ""
-        return f"start chat failed: {self.status} {self.title}: {self.detail}{wait}"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -56,8 +41,11 @@ def start_chat(
     attributes: dict[str, str] | None = None,
     initial_message: str | None = None,
     idempotency_key: str | None = None,
+    resume_from: str | None = None,
 ) -> ChatDetails:
-    """POST the chat request; returns the details chatjs (or ChatSession) needs to join."""
+    """POST the chat request; returns the details chatjs (or ChatSession) needs to join.
+    With `resume_from` (an ended chat's contact ID) the new chat continues that one; if
+    Connect will not continue it, a fresh chat is started (continued_from_contact_id None)."""
     if not url.startswith(("https://", "http://")):
         raise ChatClientError(f"not an http(s) URL: {url!r}")
     body: dict[str, Any] = {"ParticipantDetails": {"DisplayName": display_name}}
@@ -68,12 +56,23 @@ def start_chat(
     headers = {"Content-Type": "application/json", "Accept": "application/json"}
     if idempotency_key:
         headers["Idempotency-Key"] = idempotency_key
-    request = urllib.request.Request(url, json.dumps(body).encode(), headers, method="POST")  # noqa: S310 - scheme checked above
+    if resume_from:
+        resume = {"SourceContactId": resume_from, "RehydrationType": "ENTIRE_PAST_SESSION"}
+        try:
+            return _post(url, {**body, "PersistentChat": resume}, headers)
+        except StartChatError as error:
+            if not error.not_resumable:
+                raise
+    return _post(url, body, headers)
+
+
+def _post(url: str, body: dict[str, Any], headers: dict[str, str]) -> ChatDetails:
+    request = urllib.request.Request(url, json.dumps(body).encode(), headers, method="POST")  # noqa: S310 - scheme checked by start_chat
     try:
         with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:  # noqa: S310 - idem
             result = json.loads(response.read())
     except urllib.error.HTTPError as error:
-        raise _problem(error) from None
+        raise problem_from(error) from None
     except (urllib.error.URLError, OSError, ValueError) as error:
         reason = getattr(error, "reason", error)
         raise ChatClientError(f"cannot reach {url}: {reason}") from None
@@ -83,16 +82,3 @@ def start_chat(
         participant_token=result["ParticipantToken"],
         continued_from_contact_id=result.get("ContinuedFromContactId"),
     )
-
-
-def _problem(error: urllib.error.HTTPError) -> StartChatError:
-    retry_after = error.headers.get("Retry-After")
-    try:
-        problem = json.loads(error.read())
-        return StartChatError(
-            error.code, str(problem["title"]), str(problem["detail"]), retry_after
-        )
-    except (ValueError, KeyError, TypeError):
-        return StartChatError(
-            error.code, error.reason or "HTTP error", "not a problem+json answer", retry_after
-        )

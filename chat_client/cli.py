@@ -5,7 +5,7 @@ import asyncio
 import json
 import sys
 
-from chat_client.api import ChatClientError, start_chat
+from chat_client.api import ChatClientError, ChatDetails, start_chat
 from chat_client.smoke import run_smoke
 from chat_client.talk import talk
 
@@ -41,6 +41,12 @@ def parser() -> argparse.ArgumentParser:
                 metavar="KEY=VALUE",
                 help="contact attribute (repeatable)",
             )
+            command.add_argument(
+                "--resume",
+                metavar="CONTACT_ID",
+                help="continue this ended chat (persistent chat); if Connect will not, "
+                "a new chat is started",
+            )
         if name == "start":
             command.add_argument("--show-tokens", action="store_true", help="print the token")
     return root
@@ -50,10 +56,21 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         if args.command == "start":
-            details = start_chat(args.url, args.name, attributes=dict(args.attr))
+            details = start_chat(
+                args.url, args.name, attributes=dict(args.attr), resume_from=args.resume
+            )
+            note_fresh_start(args.resume, details)
             print(json.dumps(details.as_json(show_tokens=args.show_tokens), indent=2))
         elif args.command == "talk":
-            asyncio.run(talk(args.url, args.name, region=args.region, attributes=dict(args.attr)))
+            asyncio.run(
+                talk(
+                    args.url,
+                    args.name,
+                    region=args.region,
+                    attributes=dict(args.attr),
+                    resume_from=args.resume,
+                )
+            )
         else:
             return smoke(args)
     except ChatClientError as error:
@@ -77,3 +94,11 @@ def smoke(args: argparse.Namespace) -> int:
             )
         print("smoke: passed" if result.ok else f"smoke: failed at {result.steps[-1].name}")
     return 0 if result.ok else 1
+
+
+def note_fresh_start(resume_from: str | None, details: ChatDetails) -> None:
+    if resume_from and details.continued_from_contact_id is None:
+        print(
+            f"chat-client: note: chat {resume_from} cannot be continued; started a new one",
+            file=sys.stderr,
+        )

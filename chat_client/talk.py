@@ -10,8 +10,19 @@ from chat_client.session import ChatSession
 QUIT = "/quit"
 
 
-async def talk(url: str, name: str, *, region: str | None, attributes: dict[str, str]) -> None:
-    details = await asyncio.to_thread(start_chat, url, name, attributes=attributes)
+async def talk(
+    url: str,
+    name: str,
+    *,
+    region: str | None,
+    attributes: dict[str, str],
+    resume_from: str | None = None,
+) -> None:
+    details = await asyncio.to_thread(
+        start_chat, url, name, attributes=attributes, resume_from=resume_from
+    )
+    if resume_from and details.continued_from_contact_id is None:
+        print(f"chat {resume_from} cannot be continued; this is a new chat")
     print(f"chat started (contact {details.contact_id}); type a message, {QUIT} or Ctrl-D to leave")
     async with ChatSession(details, region=resolve_region(region, url)) as chat:
         printer = asyncio.create_task(_print_items(chat))

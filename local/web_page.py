@@ -12,6 +12,7 @@ FILES = {
     "/": "index.html",
     "/index.html": "index.html",
     "/app.js": "app.js",
+    "/api.js": "api.js",
     "/style.css": "style.css",
 }
 

@@ -1,53 +1,19 @@
 // A small customer chat page on amazon-connect-chatjs (window.connect), no build step.
 // Configuration: ?startChatUrl=…&region=…[&participantEndpoint=…] or ./config.json.
+import { loadConfig, rememberEndedChat, startChat } from "./api.js";
+
 const EVENT = "application/vnd.amazonaws.connect.event.";
 const STORAGE_KEY = "connect-chat-starter.chat";
 const TYPING_EVERY_MS = 3000;
 const $ = (id) => document.getElementById(id);
 const seen = new Set();
 let session = null;
-
-class ApiProblem extends Error {
-  constructor(title, detail) { super(detail); this.title = title; }
-}
-
-async function loadConfig() {
-  const query = new URLSearchParams(location.search);
-  let file = {};
-  try {
-    const response = await fetch("config.json");
-    if (response.ok) file = await response.json();
-  } catch { /* no config file: the query must say it all */ }
-  return {
-    startChatUrl: query.get("startChatUrl") || file.startChatUrl,
-    region: query.get("region") || file.region || "us-east-1",
-    participantEndpoint: query.get("participantEndpoint") || file.participantEndpoint || null,
-  };
-}
+let contactId = null;
 
 function showError(title, detail) {
   const box = $("error");
   box.textContent = detail ? `${title}: ${detail}` : title;
   box.hidden = false;
-}
-
-async function startChat(config, name, topic) {
-  const body = { ParticipantDetails: { DisplayName: name } };
-  if (topic) body.Attributes = { topic };
-  const response = await fetch(config.startChatUrl, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", "Idempotency-Key": crypto.randomUUID() },
-    body: JSON.stringify(body),
-  });
-  const payload = await response.json().catch(() => ({}));
-  if (!response.ok) {  // RFC 9457 problem from our API
-    const wait = response.headers.get("Retry-After");
-    const detail = (payload.detail || "The chat could not be started.") +
-      (wait ? ` Please try again in ${wait} seconds.` : "");
-    throw new ApiProblem(payload.title || `Error ${response.status}`, detail);
-  }
-  return { contactId: payload.ContactId, participantId: payload.ParticipantId,
-           participantToken: payload.ParticipantToken };
 }
 
 function render(item) {
@@ -83,6 +49,7 @@ function showTyping(name) {
 
 function ended() {
   sessionStorage.removeItem(STORAGE_KEY);
+  rememberEndedChat(contactId);
   $("message").disabled = $("send").disabled = $("end").disabled = true;
 }
 
@@ -99,6 +66,7 @@ async function join(config, details, resumed) {
   session.onTyping(({ data }) => { if (data.ParticipantRole !== "CUSTOMER") showTyping(data.DisplayName); });
   session.onEnded(ended);
   await session.connect();
+  contactId = details.contactId;
   sessionStorage.setItem(STORAGE_KEY, JSON.stringify(details));
   $("prechat").hidden = true;
   $("conversation").hidden = false;

@@ -30,6 +30,19 @@ def test_start_prints_details_with_the_token_masked(stack):
     assert shown["participant_token"].startswith("ptok-")
 
 
+def test_start_resume_notes_a_fresh_chat_when_connect_will_not_continue(stack):
+    unknown = "c0ffee00-0000-4000-8000-000000000000"
+    args = ("start", "--url", stack.start_chat_url, "--name", "Ada", "--resume", unknown)
+    result = cli(*args)
+    assert result.returncode == 0, result.stderr
+    assert "continued_from_contact_id" not in json.loads(result.stdout)
+    assert result.stderr == f"chat-client: note: chat {unknown} cannot be continued; started a new one\n"  # fmt: skip
+    first = json.loads(cli("start", "--url", stack.start_chat_url, "--name", "Ada").stdout)
+    resumed = cli(*args[:-1], first["contact_id"])
+    assert json.loads(resumed.stdout)["continued_from_contact_id"] == first["contact_id"]
+    assert resumed.stderr == ""
+
+
 def test_smoke_passes_every_step_and_prints_latencies(stack):
     result = cli("smoke", "--url", stack.start_chat_url, env=stack.client_env)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -48,3 +48,24 @@ def test_throttled_connect_surfaces_as_429_with_retry_after():
         assert (error.value.status, error.value.retry_after) == (429, "2")
     finally:
         throttled.stop()
+
+
+def test_resume_continues_an_ended_chat(stack):
+    first = start_chat(stack.start_chat_url, "Ada")
+    second = start_chat(stack.start_chat_url, "Ada", resume_from=first.contact_id)
+    assert second.continued_from_contact_id == first.contact_id
+    assert second.contact_id != first.contact_id
+
+
+def test_a_chat_connect_will_not_continue_becomes_a_fresh_chat(stack):
+    unknown = "c0ffee00-0000-4000-8000-000000000000"
+    details = start_chat(stack.start_chat_url, "Ada", resume_from=unknown)
+    assert details.contact_id
+    assert details.continued_from_contact_id is None
+
+
+def test_a_malformed_contact_id_is_the_callers_400(stack):
+    with pytest.raises(StartChatError) as error:
+        start_chat(stack.start_chat_url, "Ada", resume_from="nope")
+    assert error.value.status == 400
+    assert error.value.type.endswith(":validation-error")

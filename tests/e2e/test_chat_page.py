@@ -72,6 +72,26 @@ def test_a_whole_chat_in_the_browser(stack, page, tmp_path):
     expect(messages).to_contain_text("Chat ended", timeout=10_000)
     expect(page.get_by_label("Message")).to_be_disabled()
     assert page.evaluate("sessionStorage.getItem('connect-chat-starter.chat')") is None
+    assert page.evaluate("sessionStorage.getItem('connect-chat-starter.last-contact')")
+
+
+def test_a_chat_connect_will_not_continue_is_dropped_and_a_new_one_started(stack, page):
+    """The tab remembers an ended chat to continue it; when Connect refuses (here: a contact
+    it never had), the API answers 409 and the page starts a fresh chat by itself."""
+    from playwright.sync_api import expect
+
+    page.goto(stack.start_chat_url.removesuffix("chat"))
+    stale = "c0ffee00-0000-4000-8000-000000000000"
+    page.evaluate(f"sessionStorage.setItem('connect-chat-starter.last-contact', '{stale}')")
+    answers = []
+    page.on("response", lambda r: answers.append(r) if r.url.endswith("/chat") else None)
+    page.get_by_label("Your name").fill("Ada")
+    page.get_by_role("button", name="Start chat").click()
+    expect(page.locator("#messages")).to_contain_text("Local Agent joined", timeout=15_000)
+    assert [a.status for a in answers] == [409, 200]
+    assert answers[0].request.post_data_json["PersistentChat"]["SourceContactId"] == stale
+    assert "PersistentChat" not in answers[1].request.post_data_json
+    assert page.evaluate("sessionStorage.getItem('connect-chat-starter.last-contact')") is None
 
 
 def test_api_problems_are_shown_to_the_user(page):

@@ -1,0 +1,60 @@
+// Our start-chat API: configuration, POST /chat, RFC 9457 problems, and persistent chat.
+const LAST_CONTACT_KEY = "connect-chat-starter.last-contact";
+
+export class ApiProblem extends Error {
+  constructor(title, detail, type = "") { super(detail); this.title = title; this.type = type; }
+}
+
+export async function loadConfig() {
+  const query = new URLSearchParams(location.search);
+  let file = {};
+  try {
+    const response = await fetch("config.json");
+    if (response.ok) file = await response.json();
+  } catch { /* no config file: the query must say it all */ }
+  return {
+    startChatUrl: query.get("startChatUrl") || file.startChatUrl,
+    region: query.get("region") || file.region || "us-east-1",
+    participantEndpoint: query.get("participantEndpoint") || file.participantEndpoint || null,
+  };
+}
+
+// An ended chat in this tab is continued by the next one (Connect's persistent chat), so
+// the agent sees the earlier conversation. Tab-scoped: the next visitor of a shared
+// computer does not inherit it.
+export function rememberEndedChat(contactId) {
+  if (contactId) sessionStorage.setItem(LAST_CONTACT_KEY, contactId);
+}
+
+export async function startChat(config, name, topic) {
+  const previous = sessionStorage.getItem(LAST_CONTACT_KEY);
+  try {
+    return await requestChat(config, name, topic, previous);
+  } catch (error) {
+    if (!previous || !(error.type || "").endsWith(":chat-not-resumable")) throw error;
+    sessionStorage.removeItem(LAST_CONTACT_KEY);  // Connect will not continue it: start afresh
+    return requestChat(config, name, topic, null);
+  }
+}
+
+async function requestChat(config, name, topic, previousContactId) {
+  const body = { ParticipantDetails: { DisplayName: name } };
+  if (topic) body.Attributes = { topic };
+  if (previousContactId) {
+    body.PersistentChat = { SourceContactId: previousContactId, RehydrationType: "ENTIRE_PAST_SESSION" };
+  }
+  const response = await fetch(config.startChatUrl, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "Idempotency-Key": crypto.randomUUID() },
+    body: JSON.stringify(body),
+  });
+  const payload = await response.json().catch(() => ({}));
+  if (!response.ok) {  // RFC 9457 problem from our API
+    const wait = response.headers.get("Retry-After");
+    const detail = (payload.detail || "The chat could not be started.") +
+      (wait ? ` Please try again in ${wait} seconds.` : "");
+    throw new ApiProblem(payload.title || `Error ${response.status}`, detail, payload.type);
+  }
+  return { contactId: payload.ContactId, participantId: payload.ParticipantId,
+           participantToken: payload.ParticipantToken };
+}
