@@ -25,18 +25,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.connect_stub import ConnectStub
+from infra.config import load, read_environments
+from infra.handler_environment import LAMBDA_SOURCE, handler_environment
 from local.lambda_runtime import LambdaContext
 
 REPO = Path(__file__).resolve().parent.parent
-LAMBDA_SOURCE = REPO / "lambda" / "start_chat"
-ENV = {
-    "INSTANCE_ID": "11111111-1111-4111-8111-111111111111",
-    "CONTACT_FLOW_ID": "22222222-2222-4222-8222-222222222222",
-    "ALLOWED_ATTRIBUTES": "topic",
-    "MAX_CHAT_DURATION_MINUTES": "1500",
-    "POWERTOOLS_SERVICE_NAME": "bench",
-    "POWERTOOLS_METRICS_NAMESPACE": "Bench",
-    "AWS_DEFAULT_REGION": "us-east-1",
+DEV = load(read_environments(), "dev")
+ENV = {  # the function's environment as the dev stack sets it
+    **handler_environment(DEV),
+    "AWS_DEFAULT_REGION": DEV.region,
     "AWS_ACCESS_KEY_ID": "bench",
     "AWS_SECRET_ACCESS_KEY": "bench",
     "AWS_EC2_METADATA_DISABLED": "true",

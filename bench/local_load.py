@@ -4,6 +4,8 @@
 
 Starts its own local stack (no agent) on free localhost ports, then for each concurrency
 level sends POST /chat until --count requests or --seconds have passed, whichever is first.
+Past the environment's reserved concurrency the gateway refuses at once, as Lambda does
+("busy": API Gateway's 500 {"message"}); those are counted apart from other answers.
 Localhost only; nothing leaves the machine.
 """
 
@@ -22,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from local.subprocess_stack import start_stack_process
 
 BODY = json.dumps({"ParticipantDetails": {"DisplayName": "Load Test"}})
+BUSY = -1  # all reserved environments busy: refused by the gateway, not by the handler
 
 
 async def level(url: str, concurrency: int, count: int, seconds: float) -> dict[str, float]:
@@ -40,8 +43,9 @@ async def level(url: str, concurrency: int, count: int, seconds: float) -> dict[
                 started = time.perf_counter()
                 async with http.post(url, data=BODY, headers=headers) as response:
                     await response.read()
+                    busy = response.status == 500 and response.content_type == "application/json"
                 latencies.append(time.perf_counter() - started)
-                statuses[response.status] += 1
+                statuses[BUSY if busy else response.status] += 1
 
         started = time.perf_counter()
         await asyncio.gather(*(worker() for _ in range(concurrency)))
@@ -55,7 +59,8 @@ async def level(url: str, concurrency: int, count: int, seconds: float) -> dict[
         "p99_ms": latencies[min(len(latencies) - 1, int(0.99 * len(latencies)))] * 1000,
         "ok": statuses[200],
         "throttled": statuses[429],
-        "other": sum(n for status, n in statuses.items() if status not in (200, 429)),
+        "busy": statuses[BUSY],
+        "other": sum(n for status, n in statuses.items() if status not in (200, 429, BUSY)),
     }
 
 
@@ -88,12 +93,12 @@ def main() -> int:
     print(
         f"local stack, injected ThrottlingException rate {args.throttle_rate:g} per Connect call\n"
     )
-    print("| concurrency | requests | starts/s | p50 ms | p99 ms | 200 | 429 | other |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    print("| concurrency | requests | starts/s | p50 ms | p99 ms | 200 | 429 | busy 500 | other |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for r in rows:
         print(
             f"| {r['concurrency']} | {r['requests']} | {r['starts_per_s']:.0f} | {r['p50_ms']:.1f} "
-            f"| {r['p99_ms']:.1f} | {r['ok']} | {r['throttled']} | {r['other']} |"
+            f"| {r['p99_ms']:.1f} | {r['ok']} | {r['throttled']} | {r['busy']} | {r['other']} |"
         )
     return 1 if any(r["other"] for r in rows) else 0
 
