@@ -25,6 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.connect_stub import ConnectStub
+from infra.asset_build import build_asset
 from infra.config import load, read_environments
 from infra.handler_environment import LAMBDA_SOURCE, handler_environment
 from local.lambda_runtime import LambdaContext
@@ -106,10 +107,8 @@ def warm(calls: int) -> dict[str, float]:
 
 
 def asset_size() -> dict[str, float]:
-    from infra.lambda_bundling import PipLocalBundling
-
     with tempfile.TemporaryDirectory() as out:
-        PipLocalBundling(LAMBDA_SOURCE).try_bundle(out, None)  # type: ignore[arg-type]
+        build_asset(LAMBDA_SOURCE, Path(out))
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
             files = [p for p in Path(out).rglob("*") if p.is_file()]

@@ -13,6 +13,7 @@ from constructs import Construct
 
 from infra.chat_metrics import PERIOD, connect_throttling, handler_metric
 from infra.config import EnvironmentConfig
+from infra.names import UPSTREAM_FAILED
 
 API_5XX_PERCENT = 5
 UPSTREAM_FAILURES = 5
@@ -50,7 +51,7 @@ def alarm_specs(
                   1, 1, f"reserved concurrency ({config.reserved_concurrency}) was reached"),
         AlarmSpec("ConnectThrottling", connect_throttling(), CONNECT_THROTTLED, 1,
                   f"Connect refused {CONNECT_THROTTLED}+ starts in 5 minutes (rate or chat quota)"),
-        AlarmSpec("UpstreamFailures", handler_metric("UpstreamFailed"), UPSTREAM_FAILURES, 1,
+        AlarmSpec("UpstreamFailures", handler_metric(UPSTREAM_FAILED), UPSTREAM_FAILURES, 1,
                   f"{UPSTREAM_FAILURES}+ StartChatContact calls failed in 5 minutes"),
         AlarmSpec("P99Latency", http_api.metric_latency(period=PERIOD, statistic="p99"), p99_ms, 2,
                   f"p99 latency at or above {p99_ms} ms for 10 minutes"),

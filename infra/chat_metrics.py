@@ -3,22 +3,9 @@
 from aws_cdk import Duration
 from aws_cdk import aws_cloudwatch as cloudwatch
 
-from infra.handler_environment import METRICS_NAMESPACE, SERVICE_NAME
+from infra.names import CONNECT_THROTTLING_CODES, METRICS_NAMESPACE, SERVICE_NAME, UPSTREAM_FAILED
 
 PERIOD = Duration.minutes(5)
-REJECTION_REASONS = (
-    "validation-error",
-    "malformed-body",
-    "unsupported-media-type",
-    "body-too-large",
-    "origin-not-allowed",
-    "chat-not-resumable",
-)
-CONNECT_THROTTLING_CODES = (
-    "ThrottlingException",
-    "TooManyRequestsException",
-    "LimitExceededException",
-)
 
 
 def handler_metric(name: str, *, label: str | None = None) -> cloudwatch.Metric:
@@ -35,7 +22,7 @@ def handler_metric(name: str, *, label: str | None = None) -> cloudwatch.Metric:
 def connect_throttling() -> cloudwatch.MathExpression:
     """Calls Connect refused for its API rate or its concurrent-chat quota."""
     parts = {
-        f"t{i}": handler_metric(f"UpstreamFailed.{code}")
+        f"t{i}": handler_metric(f"{UPSTREAM_FAILED}.{code}")
         for i, code in enumerate(CONNECT_THROTTLING_CODES)
     }
     return cloudwatch.MathExpression(
@@ -48,7 +35,7 @@ def connect_throttling() -> cloudwatch.MathExpression:
 
 def upstream_failures_by_code() -> cloudwatch.MathExpression:
     return cloudwatch.MathExpression(
-        expression=f"SEARCH('{{{METRICS_NAMESPACE},service}} UpstreamFailed', 'Sum', 300)",
+        expression=f"SEARCH('{{{METRICS_NAMESPACE},service}} {UPSTREAM_FAILED}', 'Sum', 300)",
         using_metrics={},
         label="",
         period=PERIOD,

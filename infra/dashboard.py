@@ -5,8 +5,16 @@ from aws_cdk import aws_cloudwatch as cloudwatch
 from aws_cdk import aws_lambda as lambda_
 from constructs import Construct
 
-from infra.chat_metrics import PERIOD, REJECTION_REASONS, handler_metric, upstream_failures_by_code
+from infra.chat_metrics import PERIOD, handler_metric, upstream_failures_by_code
 from infra.config import EnvironmentConfig
+from infra.names import (
+    CHAT_REJECTED,
+    CHAT_STARTED,
+    INTERNAL_ERROR,
+    REJECTION_REASONS,
+    UPSTREAM_FAILED,
+    stack_name,
+)
 
 
 class ChatDashboard(Construct):
@@ -17,9 +25,9 @@ class ChatDashboard(Construct):
         super().__init__(scope, construct_id)
         outcomes = [
             handler_metric(n)
-            for n in ("ChatStarted", "ChatRejected", "UpstreamFailed", "InternalError")
+            for n in (CHAT_STARTED, CHAT_REJECTED, UPSTREAM_FAILED, INTERNAL_ERROR)
         ]
-        rejections = [handler_metric(f"ChatRejected.{r}", label=r) for r in REJECTION_REASONS]
+        rejections = [handler_metric(f"{CHAT_REJECTED}.{r}", label=r) for r in REJECTION_REASONS]
         latency = [
             http_api.metric_latency(period=PERIOD, statistic=s, label=f"API {s}")
             for s in ("p50", "p99")
@@ -30,7 +38,7 @@ class ChatDashboard(Construct):
             value=config.reserved_concurrency, label="reserved"
         )
         self.dashboard = cloudwatch.Dashboard(
-            self, "Dashboard", dashboard_name=f"ChatStarter-{config.name}",
+            self, "Dashboard", dashboard_name=stack_name(config.name),
             widgets=[
                 [cloudwatch.AlarmStatusWidget(title="Alarms", alarms=alarms, width=24)],
                 [cloudwatch.GraphWidget(title="Chat starts by outcome", left=outcomes, width=12),

@@ -6,12 +6,10 @@ import json
 from pathlib import Path
 
 from infra.config import EnvironmentConfig
+from infra.names import METRICS_NAMESPACE, SERVICE_NAME
 
 LAMBDA_SOURCE = Path(__file__).resolve().parent.parent / "lambda" / "start_chat"
 HANDLER = "handler.handler"
-# Powertools turns these into the EMF namespace and the `service` dimension of every metric.
-SERVICE_NAME = "connect-chat-starter"
-METRICS_NAMESPACE = "ConnectChatStarter"
 
 
 def handler_environment(config: EnvironmentConfig) -> dict[str, str]:

@@ -1,8 +1,5 @@
-"""Docker-free bundling: the handler's own files plus its pinned wheels for Lambda's platform."""
+"""Docker-free bundling for CDK: infra/asset_build.py run as CDK's local bundler."""
 
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 from typing import cast
 
@@ -10,8 +7,7 @@ import jsii
 from aws_cdk import BundlingOptions, DockerImage, ILocalBundling
 from aws_cdk import aws_lambda as lambda_
 
-# Lambda's arm64 Python 3.14 runtime; the machine building the asset may run another Python.
-PIP_PLATFORM = ("--platform", "manylinux2014_aarch64", "--python-version", "3.14")
+from infra.asset_build import build_asset
 
 
 @jsii.implements(ILocalBundling)
@@ -20,32 +16,7 @@ class PipLocalBundling:
         self._source = source
 
     def try_bundle(self, output_dir: str, _options: BundlingOptions) -> bool:
-        out = Path(output_dir)
-        for path in self._source.glob("*.py"):
-            shutil.copy2(path, out / path.name)
-        requirements = self._source / "requirements.txt"
-        if requirements.exists():
-            subprocess.run(
-                [
-                    sys.executable,
-                    "-m",
-                    "pip",
-                    "install",
-                    "--quiet",
-                    "--disable-pip-version-check",
-                    "--no-compile",
-                    *PIP_PLATFORM,
-                    "--implementation",
-                    "cp",
-                    "--only-binary=:all:",
-                    "--target",
-                    str(out),
-                    "-r",
-                    str(requirements),
-                ],
-                check=True,
-                stdout=sys.stderr,
-            )
+        build_asset(self._source, Path(output_dir))
         return True
 
 

@@ -8,6 +8,12 @@ from infra.api_shape import CHAT_PATH, WIDGET_PATH
 from infra.chat_api import ChatApi
 from infra.config import EnvironmentConfig
 from infra.dashboard import ChatDashboard
+from infra.names import (
+    API_URL_OUTPUT,
+    START_CHAT_URL_OUTPUT,
+    WIDGET_START_CHAT_URL_OUTPUT,
+    stack_name,
+)
 from infra.start_chat_function import StartChatFunction
 
 
@@ -15,7 +21,7 @@ class ChatStarterStack(Stack):
     def __init__(self, scope: Construct, *, config: EnvironmentConfig) -> None:
         super().__init__(
             scope,
-            f"ChatStarter-{config.name}",
+            stack_name(config.name),
             env=Environment(account=config.account, region=config.region),
             description=f"connect-chat-starter ({config.name}): start Amazon Connect chats",
             termination_protection=config.termination_protection,
@@ -31,14 +37,14 @@ class ChatStarterStack(Stack):
                       http_api=api.http_api, alarms=alarms.alarms)  # fmt: skip
         CfnOutput(
             self,
-            "StartChatUrl",
+            START_CHAT_URL_OUTPUT,
             value=f"{api.url}{CHAT_PATH.lstrip('/')}",
             description="POST here to start a chat (give this to the frontend team)",
         )
         CfnOutput(
             self,
-            "WidgetStartChatUrl",
+            WIDGET_START_CHAT_URL_OUTPUT,
             value=f"{api.url}{WIDGET_PATH.lstrip('/')}",
             description="Drop-in startChatContactAPI for AWS's chat widgets (ChatInterface)",
         )
-        CfnOutput(self, "ApiUrl", value=api.url, description="Base URL of the HTTP API")
+        CfnOutput(self, API_URL_OUTPUT, value=api.url, description="Base URL of the HTTP API")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from aiohttp import web
 
+from infra.api_shape import CHAT_PATH
 from infra.config import EnvironmentConfig
 from infra.handler_environment import HANDLER, LAMBDA_SOURCE, handler_environment
 from local.agent import SimulatedAgent
@@ -112,7 +113,7 @@ async def start_local_stack(config: EnvironmentConfig, options: LocalOptions) ->
     api_app.add_routes(Gateway(config, function).routes())
     api_runner = await _serve(ApiGatewayRunner(api_app, access_log=None), api_socket)
     return LocalStack(
-        start_chat_url=f"{api_url}/chat",
+        start_chat_url=f"{api_url}{CHAT_PATH}",
         api_url=f"{api_url}/",
         aws_endpoint=aws_url,
         region=config.region,

@@ -5,6 +5,8 @@ from pathlib import Path
 
 from aiohttp import web
 
+from infra.api_shape import CHAT_PATH
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 PAGE = REPO_ROOT / "examples" / "web"
 CHATJS = REPO_ROOT / "node_modules" / "amazon-connect-chatjs" / "dist" / "amazon-connect-chat.js"
@@ -28,7 +30,11 @@ def page_routes(*, region: str, participant_endpoint: str) -> list[web.RouteDef]
 
     async def config(_: web.Request) -> web.Response:
         return web.json_response(
-            {"startChatUrl": "/chat", "region": region, "participantEndpoint": participant_endpoint}
+            {
+                "startChatUrl": CHAT_PATH,
+                "region": region,
+                "participantEndpoint": participant_endpoint,
+            }
         )
 
     routes = [web.get(path, static) for path in FILES]

@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from infra.names import START_CHAT_URL_OUTPUT, stack_name
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -18,7 +20,7 @@ def deploy_command(env: str, outputs: Path) -> list[str]:
         "npx",
         "cdk",
         "deploy",
-        f"ChatStarter-{env}",
+        stack_name(env),
         "-c",
         f"env={env}",
         "--require-approval",
@@ -34,10 +36,10 @@ def smoke_command(url: str) -> list[str]:
 
 def start_chat_url(outputs: Path, env: str) -> str:
     try:
-        return str(json.loads(outputs.read_text())[f"ChatStarter-{env}"]["StartChatUrl"])
+        return str(json.loads(outputs.read_text())[stack_name(env)][START_CHAT_URL_OUTPUT])
     except (OSError, ValueError, KeyError) as error:
         raise SystemExit(
-            f"deploy: no StartChatUrl for ChatStarter-{env} in {outputs}: {error!r}"
+            f"deploy: no {START_CHAT_URL_OUTPUT} for {stack_name(env)} in {outputs}: {error!r}"
         ) from None
 
 
@@ -50,12 +52,12 @@ def main(argv: list[str] | None = None) -> int:
     deploy = deploy_command(args.env, outputs)
     if args.dry_run:
         print(f"dry run: would run\n  {shlex.join(deploy)}")
-        placeholder = f"<StartChatUrl of ChatStarter-{args.env} in {outputs}>"
+        placeholder = f"<{START_CHAT_URL_OUTPUT} of {stack_name(args.env)} in {outputs}>"
         print(f"  {shlex.join(smoke_command(placeholder))}")
         print("dry run: nothing was deployed")
         return 0
     if subprocess.run(deploy, cwd=REPO_ROOT, check=False).returncode != 0:  # noqa: S603
-        print(f"deploy: FAILED: cdk deploy of ChatStarter-{args.env}", file=sys.stderr)
+        print(f"deploy: FAILED: cdk deploy of {stack_name(args.env)}", file=sys.stderr)
         return 1
     url = start_chat_url(outputs, args.env)
     print(f"deploy: smoke test against {url}", flush=True)
@@ -63,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     if smoke.returncode != 0:
         print(f"deploy: FAILED: the smoke test against {url} did not pass", file=sys.stderr)
         return 1
-    print(f"deploy: ChatStarter-{args.env} deployed and smoke-tested")
+    print(f"deploy: {stack_name(args.env)} deployed and smoke-tested")
     return 0
 
 

@@ -12,6 +12,7 @@ from botocore.exceptions import BotoCoreError, ClientError
 import contract
 import problems
 from connect_client import create_connect_client
+from metric_names import CHAT_REJECTED, CHAT_STARTED, INTERNAL_ERROR, UPSTREAM_FAILED
 from settings import Settings
 from upstream_errors import error_code, problem_for, refuses_resume
 
@@ -27,33 +28,33 @@ connect = create_connect_client()
 def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
     started = time.perf_counter()
     request_id = str(event.get("requestContext", {}).get("requestId", "unknown"))
-    log: dict[str, Any] = {"request_id": request_id}
+    logger.clear_state()  # keys appended below describe this request only
+    logger.append_keys(request_id=request_id, outcome="internal-error")
     try:
-        response = start_chat(event, log)
+        response = start_chat(event, request_id)
     except Exception as error:  # the contract: never raise, never leak internals
-        log["error_type"] = type(error).__name__
         # Where it failed, not what: messages and source lines may quote request data.
-        log["traceback"] = [
-            f"{f.filename}:{f.lineno} {f.name}" for f in traceback.extract_tb(error.__traceback__)
-        ]
+        frames = traceback.extract_tb(error.__traceback__)
+        logger.append_keys(
+            error_type=type(error).__name__,
+            traceback=[f"{f.filename}:{f.lineno} {f.name}" for f in frames],
+        )
         response = problems.internal_error().response(request_id)
-        metrics.add_metric(name="InternalError", unit=MetricUnit.Count, value=1)
-    log.setdefault("outcome", "internal-error")
-    log["status"] = response["statusCode"]
-    log["latency_ms"] = round((time.perf_counter() - started) * 1000, 1)
-    logger.info("start chat", extra=log)
+        metrics.add_metric(name=INTERNAL_ERROR, unit=MetricUnit.Count, value=1)
+    latency_ms = round((time.perf_counter() - started) * 1000, 1)
+    logger.info("start chat", status=response["statusCode"], latency_ms=latency_ms)
     return response
 
 
-def start_chat(event: dict[str, Any], log: dict[str, Any]) -> dict[str, Any]:
-    request_id = log["request_id"]
-    log["route"] = "widget" if contract.is_widget_route(event) else "chat"
+def start_chat(event: dict[str, Any], request_id: str) -> dict[str, Any]:
+    route = contract.route_of(event)
+    logger.append_keys(route=route.name)
     try:
-        request = contract.parse(event, settings)
+        request = contract.parse(event, route, settings)
     except problems.Problem as problem:
-        return rejected(problem, log)
-    if request.missing_claims:
-        log["missing_claims"] = request.missing_claims  # names only: values are personal data
+        return rejected(problem, request_id)
+    if request.missing_claims:  # names only: values are personal data
+        logger.append_keys(missing_claims=request.missing_claims)
     try:
         result = connect.start_chat_contact(
             InstanceId=settings.instance_id,
@@ -62,21 +63,21 @@ def start_chat(event: dict[str, Any], log: dict[str, Any]) -> dict[str, Any]:
         )
     except (ClientError, BotoCoreError) as error:
         code = error_code(error)
-        log["aws_error_code"] = code
+        logger.append_keys(aws_error_code=code)
         if request.resuming and refuses_resume(code):  # the browser's stale chat, not a fault
-            return rejected(problems.not_resumable(), log)
-        log["outcome"] = "upstream-failed"
-        metrics.add_metric(name="UpstreamFailed", unit=MetricUnit.Count, value=1)
-        metrics.add_metric(name=f"UpstreamFailed.{code}", unit=MetricUnit.Count, value=1)
+            return rejected(problems.not_resumable(), request_id)
+        logger.append_keys(outcome="upstream-failed")
+        metrics.add_metric(name=UPSTREAM_FAILED, unit=MetricUnit.Count, value=1)
+        metrics.add_metric(name=f"{UPSTREAM_FAILED}.{code}", unit=MetricUnit.Count, value=1)
         return problem_for(error).response(request_id)
-    log.update(outcome="started", contact_id=result["ContactId"])
-    metrics.add_metric(name="ChatStarted", unit=MetricUnit.Count, value=1)
+    logger.append_keys(outcome="started", contact_id=result["ContactId"])
+    metrics.add_metric(name=CHAT_STARTED, unit=MetricUnit.Count, value=1)
     return contract.success(result, request, settings)
 
 
-def rejected(problem: problems.Problem, log: dict[str, Any]) -> dict[str, Any]:
+def rejected(problem: problems.Problem, request_id: str) -> dict[str, Any]:
     """The caller's mistake: counted apart from upstream failures, so it never pages anyone."""
-    log["outcome"] = f"rejected:{problem.reason}"
-    metrics.add_metric(name="ChatRejected", unit=MetricUnit.Count, value=1)
-    metrics.add_metric(name=f"ChatRejected.{problem.reason}", unit=MetricUnit.Count, value=1)
-    return problem.response(log["request_id"])
+    logger.append_keys(outcome=f"rejected:{problem.reason}")
+    metrics.add_metric(name=CHAT_REJECTED, unit=MetricUnit.Count, value=1)
+    metrics.add_metric(name=f"{CHAT_REJECTED}.{problem.reason}", unit=MetricUnit.Count, value=1)
+    return problem.response(request_id)

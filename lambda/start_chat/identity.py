@@ -1,11 +1,18 @@
 """Contact attributes taken from the verified JWT claims that API Gateway's authorizer passed
 on; a browser may not send those attributes itself, so they cannot be forged."""
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
-from field_reader import FieldReader
-from request_fields import ATTRIBUTE_VALUE_MAX
-from settings import Settings
+from routes import ATTRIBUTE_VALUE
+
+
+@dataclass(frozen=True)
+class ClaimedAttributes:
+    attributes: dict[str, str]  # what the browser sent, plus what the claims set
+    forged: list[str]  # attributes the browser sent although a claim sets them
+    missing: list[str]  # mapped claims absent or unusable (their names are logged)
 
 
 def verified_claims(event: dict[str, Any]) -> dict[str, Any]:
@@ -15,27 +22,17 @@ def verified_claims(event: dict[str, Any]) -> dict[str, Any]:
 
 
 def claimed_attributes(
-    event: dict[str, Any], settings: Settings, params: dict[str, Any], fields: FieldReader
-) -> list[str]:
-    """Adds the claim-mapped attributes to `params`; returns the mapped claims that were
-    missing (or unusable) so the caller can log their names."""
-    mapping = settings.claim_attributes
-    if not mapping:
-        return []
-    sent = params.get("Attributes") or {}
-    for attribute in sorted(set(mapping.values()) & set(sent)):
-        fields.fail(f"Attributes.{attribute}", "is set from your sign-in and cannot be sent")
-    claims, missing = verified_claims(event), []
-    attributes = dict(sent)
+    claims: Mapping[str, Any], mapping: Mapping[str, str], sent: Mapping[str, str]
+) -> ClaimedAttributes:
+    forged = sorted(set(mapping.values()) & set(sent))
+    attributes, missing = dict(sent), []
     for claim, attribute in mapping.items():
         value = claims.get(claim)
         if (
             isinstance(value, str | int | float | bool)
-            and 0 < len(str(value)) <= ATTRIBUTE_VALUE_MAX
+            and 0 < len(str(value)) <= ATTRIBUTE_VALUE.max_length
         ):
             attributes[attribute] = str(value)
         else:
             missing.append(claim)
-    if attributes:
-        params["Attributes"] = attributes
-    return missing
+    return ClaimedAttributes(attributes, forged, missing)

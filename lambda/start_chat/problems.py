@@ -6,6 +6,15 @@ from typing import Any
 
 PROBLEM_TYPE = "urn:connect-chat-starter:problem:"
 NO_STORE = {"Cache-Control": "no-store"}
+# The caller's mistakes (metric ChatRejected.<reason>); infra/names.py lists the same.
+REJECTION_REASONS = (
+    "validation-error",
+    "malformed-body",
+    "unsupported-media-type",
+    "body-too-large",
+    "origin-not-allowed",
+    "chat-not-resumable",
+)
 
 
 @dataclass(frozen=True)

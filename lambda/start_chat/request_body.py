@@ -6,8 +6,7 @@ import json
 from typing import Any
 
 import problems
-
-MAX_BODY_BYTES = 16 * 1024
+from routes import MAX_BODY_BYTES
 
 
 def body_object(event: dict[str, Any]) -> dict[str, Any]:

@@ -9,8 +9,7 @@ from botocore.exceptions import ReadTimeoutError
 from jsonschema import Draft202012Validator
 from openapi_spec_validator import validate
 
-import contract
-import request_fields
+import routes
 from problems import internal_error
 from tests.conftest import REPO_ROOT
 from tests.lambda_cases import BAD_BODIES
@@ -48,26 +47,31 @@ def test_documented_limits_are_the_validators_constants():
     props = REQUEST_SCHEMA["properties"]
     name = props["ParticipantDetails"]["properties"]["DisplayName"]
     message = props["InitialMessage"]["properties"]
-    assert set(props) == set(request_fields.StartChatFields(handler.settings)._fields)
-    assert name["maxLength"] == request_fields.DISPLAY_NAME_MAX
-    assert (
-        props["Attributes"]["additionalProperties"]["maxLength"]
-        == request_fields.ATTRIBUTE_VALUE_MAX
-    )
-    assert message["Content"]["maxLength"] == request_fields.MESSAGE_MAX
-    assert tuple(message["ContentType"]["enum"]) == request_fields.INITIAL_MESSAGE_TYPES
+    chat = routes.ROUTES[routes.CHAT_ROUTE].body.fields["ParticipantDetails"]
+    widget = routes.ROUTES[routes.WIDGET_ROUTE].body
+    assert set(props) == set(routes.CHAT_FIELDS)
+    widget_only = SPEC["components"]["schemas"]["WidgetStartChatRequest"]["allOf"][1]
+    assert set(props) | set(widget_only["properties"]) == set(widget.fields)
+    assert name["maxLength"] == routes.DISPLAY_NAME.max_length == chat.fields["DisplayName"].max_length  # fmt: skip
+    assert props["Attributes"]["additionalProperties"]["maxLength"] == routes.ATTRIBUTE_VALUE.max_length  # fmt: skip
+    assert message["Content"]["maxLength"] == routes.MESSAGE.max_length
+    assert tuple(message["ContentType"]["enum"]) == routes.INITIAL_MESSAGE_TYPES
     assert (
         tuple(props["SupportedMessagingContentTypes"]["items"]["enum"])
-        == request_fields.MESSAGING_CONTENT_TYPES
+        == routes.MESSAGING_CONTENT_TYPES
     )
     persistent = props["PersistentChat"]["properties"]
-    assert tuple(persistent["RehydrationType"]["enum"]) == request_fields.REHYDRATION_TYPES
-    assert persistent["SourceContactId"]["pattern"] == request_fields.CONTACT_ID.pattern
-    assert props["ChatDurationInMinutes"]["minimum"] == request_fields.MIN_CHAT_DURATION_MINUTES
+    assert tuple(persistent["RehydrationType"]["enum"]) == routes.REHYDRATION_TYPES
+    assert persistent["SourceContactId"]["pattern"] == routes.CONTACT_ID.pattern
+    assert props["ChatDurationInMinutes"]["minimum"] == routes.CHAT_FIELDS["ChatDurationInMinutes"].minimum  # fmt: skip
     key = resolve(OPERATION["parameters"][0])
     assert key["name"] == "Idempotency-Key"
-    assert key["schema"]["maxLength"] == contract.IDEMPOTENCY_KEY_MAX
-    assert str(contract.MAX_BODY_BYTES) in OPERATION["requestBody"]["description"]
+    assert key["schema"]["pattern"].replace("+", "{1,500}") == routes.IDEMPOTENCY_KEY.pattern.replace("\\x7e", "\\x7E")  # fmt: skip
+    assert key["schema"]["maxLength"] == 500
+    assert str(routes.MAX_BODY_BYTES) in OPERATION["requestBody"]["description"]
+    for path, route_key in (("/chat", routes.CHAT_ROUTE), ("/widget", routes.WIDGET_ROUTE)):
+        media = set(SPEC["paths"][path]["post"]["requestBody"]["content"])
+        assert media == {m for m in routes.ROUTES[route_key].media_types if m}
 
 
 # Rules the schema cannot know: they depend on the deployment's config, on trimming, on

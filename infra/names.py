@@ -1,0 +1,40 @@
+"""Names that must match on both sides of the deploy boundary, defined once for everything
+that may import infra/ (the stack, ops/, local/, bench/). The handler cannot import infra/
+(it is deployed as-is), so it keeps its own copies; tests/test_shared_names.py fails when
+the two differ. Kept free of aws_cdk (tests/test_jsii_free.py proves it)."""
+
+# The stack and its outputs (ops/deploy.py reads them back from cdk's outputs file).
+STACK_PREFIX = "ChatStarter"
+START_CHAT_URL_OUTPUT = "StartChatUrl"
+WIDGET_START_CHAT_URL_OUTPUT = "WidgetStartChatUrl"
+API_URL_OUTPUT = "ApiUrl"
+
+# Powertools turns these into the EMF namespace and the `service` dimension of every metric.
+SERVICE_NAME = "connect-chat-starter"
+METRICS_NAMESPACE = "ConnectChatStarter"
+
+# The handler's metrics (lambda/start_chat/metric_names.py) ...
+CHAT_STARTED = "ChatStarted"
+CHAT_REJECTED = "ChatRejected"  # + ".<reason>"
+UPSTREAM_FAILED = "UpstreamFailed"  # + ".<AWS error code>"
+INTERNAL_ERROR = "InternalError"
+# ... the reasons a start is the caller's mistake (lambda/start_chat/problems.py) ...
+REJECTION_REASONS = (
+    "validation-error",
+    "malformed-body",
+    "unsupported-media-type",
+    "body-too-large",
+    "origin-not-allowed",
+    "chat-not-resumable",
+)
+# ... and the AWS codes that mean Connect's quota ran out (lambda/start_chat/upstream_errors.py
+# maps them to 429); each has its own UpstreamFailed.<code> metric.
+CONNECT_THROTTLING_CODES = (
+    "ThrottlingException",
+    "TooManyRequestsException",
+    "LimitExceededException",
+)
+
+
+def stack_name(environment: str) -> str:
+    return f"{STACK_PREFIX}-{environment}"

@@ -1,0 +1,7 @@
+"""The handler's CloudWatch metric names (the dashboard and alarms use the same:
+infra/names.py, kept equal by tests/test_shared_names.py)."""
+
+CHAT_STARTED = "ChatStarted"
+CHAT_REJECTED = "ChatRejected"  # + ".<reason>"
+UPSTREAM_FAILED = "UpstreamFailed"  # + ".<AWS error code>"
+INTERNAL_ERROR = "InternalError"

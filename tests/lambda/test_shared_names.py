@@ -1,0 +1,47 @@
+"""Names on both sides of the deploy boundary: the handler (deployed as-is, cannot import
+infra/) keeps copies of what the stack's dashboard, alarms and routes use; these must match."""
+
+import botocore.session
+import pytest
+
+import metric_names
+import problems
+import routes
+import upstream_errors
+from infra import names
+from infra.api_shape import ROUTE_KEYS
+
+REJECTIONS = [problems.invalid([]), problems.bad_body("x"), problems.unsupported_media_type(),
+              problems.too_large(1), problems.origin_not_allowed(), problems.not_resumable()]  # fmt: skip
+
+
+def test_metric_names_match():
+    for name in ("CHAT_STARTED", "CHAT_REJECTED", "UPSTREAM_FAILED", "INTERNAL_ERROR"):
+        assert getattr(metric_names, name) == getattr(names, name), name
+
+
+def test_rejection_reasons_match_and_cover_every_rejection():
+    assert problems.REJECTION_REASONS == names.REJECTION_REASONS
+    assert [p.reason for p in REJECTIONS] == list(names.REJECTION_REASONS)
+
+
+def test_throttling_codes_with_their_own_metric_are_the_handlers_429s():
+    connect_errors = {
+        shape.name
+        for shape in botocore.session.get_session()
+        .get_service_model("connect")
+        .operation_model("StartChatContact")
+        .error_shapes
+    }
+    assert set(names.CONNECT_THROTTLING_CODES) <= upstream_errors.THROTTLED
+    # the quota error Connect's model declares, and the two throttles AWS's front door sends
+    assert connect_errors & upstream_errors.THROTTLED <= set(names.CONNECT_THROTTLING_CODES)
+
+
+def test_routes_match():
+    assert tuple(routes.ROUTES) == ROUTE_KEYS
+
+
+@pytest.mark.parametrize("env", ["dev", "prod"])
+def test_stack_name(env):
+    assert names.stack_name(env) == f"ChatStarter-{env}"
