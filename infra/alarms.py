@@ -12,7 +12,6 @@ from aws_cdk import aws_sns_subscriptions as subscriptions
 from constructs import Construct
 
 from infra.chat_metrics import PERIOD, connect_throttling, handler_metric
-from infra.config import EnvironmentConfig
 from infra.names import UPSTREAM_FAILED
 
 API_5XX_PERCENT = 5
@@ -30,9 +29,8 @@ class AlarmSpec:
 
 
 def alarm_specs(
-    config: EnvironmentConfig, function: lambda_.Function, http_api: apigwv2.HttpApi
+    *, function: lambda_.Function, http_api: apigwv2.HttpApi, p99_ms: int, reserved_concurrency: int
 ) -> list[AlarmSpec]:
-    p99_ms = config.operations.p99_latency_alarm_ms
     five_xx_rate = cloudwatch.MathExpression(
         expression="100 * FILL(errors, 0) / MAX([FILL(requests, 0), 1])",
         using_metrics={
@@ -48,7 +46,7 @@ def alarm_specs(
         AlarmSpec("LambdaErrors", function.metric_errors(period=PERIOD, statistic="Sum"), 1, 1,
                   "the function crashed or timed out (the handler never raises)"),
         AlarmSpec("LambdaThrottles", function.metric_throttles(period=PERIOD, statistic="Sum"),
-                  1, 1, f"reserved concurrency ({config.reserved_concurrency}) was reached"),
+                  1, 1, f"reserved concurrency ({reserved_concurrency}) was reached"),
         AlarmSpec("ConnectThrottling", connect_throttling(), CONNECT_THROTTLED, 1,
                   f"Connect refused {CONNECT_THROTTLED}+ starts in 5 minutes (rate or chat quota)"),
         AlarmSpec("UpstreamFailures", handler_metric(UPSTREAM_FAILED), UPSTREAM_FAILURES, 1,
@@ -60,17 +58,20 @@ def alarm_specs(
 
 class ChatAlarms(Construct):
     def __init__(
-        self, scope: Construct, construct_id: str, *, config: EnvironmentConfig,
-        function: lambda_.Function, http_api: apigwv2.HttpApi,
+        self, scope: Construct, construct_id: str, *, environment: str,
+        function: lambda_.Function, http_api: apigwv2.HttpApi, p99_latency_alarm_ms: int,
+        reserved_concurrency: int, alarm_emails: tuple[str, ...],
     ) -> None:  # fmt: skip
         super().__init__(scope, construct_id)
-        self.topic = self._topic(config) if config.operations.alarm_emails else None
+        self.topic = self._topic(environment, alarm_emails) if alarm_emails else None
         self.alarms: list[cloudwatch.Alarm] = []
-        for spec in alarm_specs(config, function, http_api):
+        specs = alarm_specs(function=function, http_api=http_api, p99_ms=p99_latency_alarm_ms,
+                            reserved_concurrency=reserved_concurrency)  # fmt: skip
+        for spec in specs:
             alarm = cloudwatch.Alarm(
                 self, spec.name, metric=spec.metric, threshold=spec.threshold,
                 evaluation_periods=spec.periods, datapoints_to_alarm=spec.periods,
-                alarm_description=f"{config.name}: {spec.description}",
+                alarm_description=f"{environment}: {spec.description}",
                 comparison_operator=cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
                 treat_missing_data=cloudwatch.TreatMissingData.NOT_BREACHING,
             )  # fmt: skip
@@ -79,14 +80,14 @@ class ChatAlarms(Construct):
                 alarm.add_ok_action(actions.SnsAction(self.topic))
             self.alarms.append(alarm)
 
-    def _topic(self, config: EnvironmentConfig) -> sns.Topic:
+    def _topic(self, environment: str, emails: tuple[str, ...]) -> sns.Topic:
         topic = sns.Topic(
             self,
             "Topic",
-            display_name=f"connect-chat-starter {config.name} alarms",
+            display_name=f"connect-chat-starter {environment} alarms",
             master_key=kms.Alias.from_alias_name(self, "SnsKey", "alias/aws/sns"),
             enforce_ssl=True,
         )
-        for email in config.operations.alarm_emails:
+        for email in emails:
             topic.add_subscription(subscriptions.EmailSubscription(email))
         return topic

@@ -19,7 +19,7 @@ from infra.api_shape import (
     WIDGET_PATH,
     cors_allowed_headers,
 )
-from infra.config import EnvironmentConfig
+from infra.config import JwtAuth, Throttle
 
 
 class ChatApi(Construct):
@@ -28,23 +28,27 @@ class ChatApi(Construct):
         scope: Construct,
         construct_id: str,
         *,
-        config: EnvironmentConfig,
+        environment: str,
         start_chat: lambda_.IFunction,
+        allowed_origins: tuple[str, ...],
+        throttle: Throttle,
+        log_retention_days: int,
+        auth: JwtAuth | None,
     ) -> None:
         super().__init__(scope, construct_id)
         self.access_log_group = logs.LogGroup(self, "AccessLogs")
         cast(
             logs.CfnLogGroup, self.access_log_group.node.default_child
-        ).retention_in_days = config.log_retention_days
+        ).retention_in_days = log_retention_days
         self.http_api = apigwv2.HttpApi(
             self,
             "HttpApi",
-            description=f"connect-chat-starter ({config.name}): start Amazon Connect chats",
+            description=f"connect-chat-starter ({environment}): start Amazon Connect chats",
             create_default_stage=False,
             cors_preflight=apigwv2.CorsPreflightOptions(
-                allow_origins=list(config.allowed_origins),
+                allow_origins=list(allowed_origins),
                 allow_methods=[apigwv2.CorsHttpMethod(method) for method in CORS_METHODS],
-                allow_headers=list(cors_allowed_headers(config)),
+                allow_headers=list(cors_allowed_headers(authenticated=auth is not None)),
                 expose_headers=list(CORS_EXPOSED_HEADERS),
                 max_age=Duration.seconds(CORS_MAX_AGE_SECONDS),
             ),
@@ -56,7 +60,7 @@ class ChatApi(Construct):
             stage_name="$default",
             auto_deploy=True,
             throttle=apigwv2.ThrottleSettings(
-                rate_limit=config.throttle.rate_limit, burst_limit=config.throttle.burst_limit
+                rate_limit=throttle.rate_limit, burst_limit=throttle.burst_limit
             ),
             access_log_settings=JsonAccessLogs(self.access_log_group),
         )
@@ -65,7 +69,7 @@ class ChatApi(Construct):
             start_chat,
             payload_format_version=apigwv2.PayloadFormatVersion.VERSION_2_0,
         )
-        authorizer = jwt_authorizer(config)
+        authorizer = jwt_authorizer(auth)
         for path in (CHAT_PATH, WIDGET_PATH):
             for route in self.http_api.add_routes(
                 path=path,
@@ -82,14 +86,14 @@ class ChatApi(Construct):
         return self.stage.url
 
 
-def jwt_authorizer(config: EnvironmentConfig) -> HttpJwtAuthorizer | None:
+def jwt_authorizer(auth: JwtAuth | None) -> HttpJwtAuthorizer | None:
     """API Gateway's native JWT authorizer: refuses unauthenticated calls before the Lambda."""
-    if config.auth is None:
+    if auth is None:
         return None
     return HttpJwtAuthorizer(
         "JwtAuthorizer",
-        config.auth.issuer,
-        jwt_audience=list(config.auth.audience),
+        auth.issuer,
+        jwt_audience=list(auth.audience),
         identity_source=["$request.header.Authorization"],
     )
 

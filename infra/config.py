@@ -1,4 +1,5 @@
-"""Per-environment settings: cdk.json `environments.<name>` parsed into frozen dataclasses.
+"""Per-environment settings: cdk.json `environments.<name>` parsed into frozen dataclasses,
+key by key as infra/config_keys.py describes them.
 
 Nothing else reads cdk.json. Every bad value raises ConfigError with one message that
 names the environment, the key and what is allowed.
@@ -6,13 +7,13 @@ names the environment, the key and what is allowed.
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from infra import config_keys as keys
 from infra import config_rules as rules
 from infra.config_auth import JwtAuth, WidgetFeatures, read_auth, read_widget
-from infra.config_operations import Operations, read_operations
 from infra.config_reader import ConfigError, EnvironmentReader
 
 DEFAULT_ENVIRONMENT = "dev"
@@ -44,11 +45,13 @@ class EnvironmentConfig:
     memory_mib: int
     log_retention_days: int
     max_chat_duration_minutes: int
-    tags: Mapping[str, str] = field(default_factory=dict)
-    termination_protection: bool = False
-    auth: JwtAuth | None = None
-    widget: WidgetFeatures = field(default_factory=WidgetFeatures)
-    operations: Operations = field(default_factory=Operations)
+    tags: Mapping[str, str]
+    termination_protection: bool
+    auth: JwtAuth | None
+    widget: WidgetFeatures
+    alarm_emails: tuple[str, ...]
+    p99_latency_alarm_ms: int
+    tracing: bool
 
 
 def load(environments: Any, name: str | None) -> EnvironmentConfig:
@@ -60,39 +63,38 @@ def load(environments: Any, name: str | None) -> EnvironmentConfig:
         known = ", ".join(sorted(environments))
         raise ConfigError(f"unknown environment {name!r}; known environments: {known}")
     env = EnvironmentReader(name, environments[name])
-    account = env.required("account", rules.matches(rules.ACCOUNT, "a 12-digit account ID"))
-    region = env.required("region", rules.matches(rules.REGION, "an AWS region like 'us-east-1'"))
-    throttle = env.section("throttle", {"rateLimit": 2, "burstLimit": 5})
-    allowed_attributes = env.string_list(
-        "allowedAttributes",
-        rules.matches(rules.ATTRIBUTE_KEY, "a contact attribute name (A-Z a-z 0-9 _ -)"),
-        default=[],
+    account, region = env.read(keys.ACCOUNT), env.read(keys.REGION)
+    instance_id = env.connect_id(
+        keys.INSTANCE_ID, rules.INSTANCE_ARN, account=account, region=region
     )
+    contact_flow_id = env.connect_id(
+        keys.CONTACT_FLOW_ID, rules.CONTACT_FLOW_ARN,
+        account=account, region=region, instance=instance_id,
+    )  # fmt: skip
+    throttle = env.section("throttle", {})
+    allowed_attributes = env.read(keys.ALLOWED_ATTRIBUTES)
     config = EnvironmentConfig(
         name=name,
         account=account,
         region=region,
-        instance_id=env.instance_id(account=account, region=region),
-        contact_flow_id=env.required("contactFlowId", rules.is_uuid),
-        allowed_origins=env.string_list("allowedOrigins", rules.origin, min_items=1),
+        instance_id=instance_id,
+        contact_flow_id=contact_flow_id,
+        allowed_origins=env.read(keys.ALLOWED_ORIGINS),
         allowed_attributes=allowed_attributes,
         throttle=Throttle(
-            rate_limit=throttle.required("rateLimit", rules.number(0.1, 10000)),
-            burst_limit=throttle.required("burstLimit", rules.integer(1, 5000)),
+            rate_limit=throttle.read(keys.RATE_LIMIT), burst_limit=throttle.read(keys.BURST_LIMIT)
         ),
-        reserved_concurrency=env.optional("reservedConcurrency", 10, rules.integer(1, 1000)),
-        memory_mib=env.optional("memoryMiB", 256, rules.integer(128, 10240)),
-        log_retention_days=env.optional(
-            "logRetentionDays", 30, rules.one_of(rules.LOG_RETENTION_DAYS)
-        ),
-        max_chat_duration_minutes=env.optional(
-            "maxChatDurationMinutes", 1500, rules.integer(60, 10080)
-        ),
-        tags=env.tags(),
-        termination_protection=env.optional("terminationProtection", False, rules.boolean),
+        reserved_concurrency=env.read(keys.RESERVED_CONCURRENCY),
+        memory_mib=env.read(keys.MEMORY_MIB),
+        log_retention_days=env.read(keys.LOG_RETENTION_DAYS),
+        max_chat_duration_minutes=env.read(keys.MAX_CHAT_DURATION),
+        tags=dict(env.read(keys.TAGS)),
+        termination_protection=env.read(keys.TERMINATION_PROTECTION),
         auth=read_auth(env, allowed_attributes),
         widget=read_widget(env),
-        operations=read_operations(env),
+        alarm_emails=env.read(keys.ALARM_EMAILS),
+        p99_latency_alarm_ms=env.read(keys.P99_LATENCY_ALARM_MS),
+        tracing=env.read(keys.TRACING),
     )
     env.refuse_unknown_keys()
     throttle.refuse_unknown_keys()

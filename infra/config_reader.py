@@ -1,8 +1,10 @@
 """Reads one environment object from cdk.json, key by key, remembering the path for errors."""
 
+import re
 from typing import Any
 
 from infra import config_rules as rules
+from infra.config_keys import REQUIRED, Key
 
 
 class ConfigError(Exception):
@@ -17,13 +19,13 @@ class EnvironmentReader:
         self._raw = raw
         self._read: set[str] = set()
 
-    def _fail(self, key: str, reason: str) -> ConfigError:
+    def fail(self, key: str, reason: str) -> ConfigError:
         return ConfigError(f"{self._path}.{key}: {reason}")
 
     def required(self, key: str, check: rules.Check) -> Any:
         self._read.add(key)
         if key not in self._raw:
-            raise self._fail(key, "is required")
+            raise self.fail(key, "is required")
         return self._checked(key, self._raw[key], check)
 
     def optional(self, key: str, default: Any, check: rules.Check) -> Any:
@@ -33,7 +35,7 @@ class EnvironmentReader:
     def _checked(self, key: str, value: Any, check: rules.Check) -> Any:
         reason = check(value)
         if reason:
-            raise self._fail(key, reason)
+            raise self.fail(key, reason)
         return value
 
     def section(self, key: str, default: dict[str, Any]) -> "EnvironmentReader":
@@ -46,36 +48,36 @@ class EnvironmentReader:
     ) -> tuple[str, ...]:
         self._read.add(key)
         if key not in self._raw and default is None:
-            raise self._fail(key, "is required")
+            raise self.fail(key, "is required")
         items = self._raw.get(key, default)
         if not isinstance(items, list) or len(items) < min_items:
-            raise self._fail(key, f"must be a list of at least {min_items} item(s)")
+            raise self.fail(key, f"must be a list of at least {min_items} item(s)")
         for index, item in enumerate(items):
             self._checked(f"{key}[{index}]", item, check)
         if len(set(items)) != len(items):
-            raise self._fail(key, "lists the same value twice")
+            raise self.fail(key, "lists the same value twice")
         return tuple(items)
 
-    def instance_id(self, *, account: str, region: str) -> str:
-        """A UUID, or an instance ARN of this environment's account and region reduced to it."""
-        value = self.required("instanceId", lambda v: None)
-        arn = rules.INSTANCE_ARN.match(value) if isinstance(value, str) else None
-        if arn:
-            if (arn["account"], arn["region"]) != (account, region):
-                raise self._fail(
-                    "instanceId", f"{value!r} is not in account {account} region {region}"
-                )
-            value = arn["id"]
-        return str(self._checked("instanceId", value, rules.is_uuid))
+    def read(self, key: Key) -> Any:
+        """The value of `key` in this object (its last name part), checked by its rule."""
+        name, default = key.leaf, (None if key.default is REQUIRED else key.default)
+        if key.is_list:
+            return self.string_list(name, key.check, min_items=key.min_items, default=default)
+        if key.default is REQUIRED:
+            return self.required(name, key.check)
+        return self.optional(name, default, key.check)
 
-    def tags(self) -> dict[str, str]:
-        self._read.add("tags")
-        tags = self._raw.get("tags", {})
-        if not isinstance(tags, dict):
-            raise self._fail("tags", "must be an object of string values")
-        for key, value in tags.items():
-            self._checked("tags", (key, value), lambda kv: rules.tag(*kv))
-        return dict(tags)
+    def connect_id(self, key: Key, arn: re.Pattern[str], **owner: str) -> str:
+        """An ID, or an ARN of this environment's account, region (and instance) reduced to
+        its ID."""
+        value = self.read(key)
+        match = arn.match(value)
+        if match is None:
+            return str(value)
+        if any(match[part] != expected for part, expected in owner.items()):
+            where = " ".join(f"{part} {expected}" for part, expected in owner.items())
+            raise self.fail(key.leaf, f"{value!r} is not in {where}")
+        return str(match["id"])
 
     def refuse_unknown_keys(self) -> None:
         unknown = sorted(set(self._raw) - self._read)

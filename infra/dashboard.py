@@ -6,7 +6,6 @@ from aws_cdk import aws_lambda as lambda_
 from constructs import Construct
 
 from infra.chat_metrics import PERIOD, handler_metric, upstream_failures_by_code
-from infra.config import EnvironmentConfig
 from infra.names import (
     CHAT_REJECTED,
     CHAT_STARTED,
@@ -19,8 +18,9 @@ from infra.names import (
 
 class ChatDashboard(Construct):
     def __init__(
-        self, scope: Construct, construct_id: str, *, config: EnvironmentConfig,
+        self, scope: Construct, construct_id: str, *, environment: str,
         function: lambda_.Function, http_api: apigwv2.HttpApi, alarms: list[cloudwatch.Alarm],
+        reserved_concurrency: int,
     ) -> None:  # fmt: skip
         super().__init__(scope, construct_id)
         outcomes = [
@@ -34,11 +34,9 @@ class ChatDashboard(Construct):
         ]
         latency.append(function.metric_duration(period=PERIOD, statistic="p99", label="Lambda p99"))
         concurrency = function.metric("ConcurrentExecutions", period=PERIOD, statistic="Maximum")
-        reserved = cloudwatch.HorizontalAnnotation(
-            value=config.reserved_concurrency, label="reserved"
-        )
+        reserved = cloudwatch.HorizontalAnnotation(value=reserved_concurrency, label="reserved")
         self.dashboard = cloudwatch.Dashboard(
-            self, "Dashboard", dashboard_name=stack_name(config.name),
+            self, "Dashboard", dashboard_name=stack_name(environment),
             widgets=[
                 [cloudwatch.AlarmStatusWidget(title="Alarms", alarms=alarms, width=24)],
                 [cloudwatch.GraphWidget(title="Chat starts by outcome", left=outcomes, width=12),

@@ -8,6 +8,7 @@ from infra.api_shape import CHAT_PATH, WIDGET_PATH
 from infra.chat_api import ChatApi
 from infra.config import EnvironmentConfig
 from infra.dashboard import ChatDashboard
+from infra.handler_environment import handler_environment
 from infra.names import (
     API_URL_OUTPUT,
     START_CHAT_URL_OUTPUT,
@@ -28,13 +29,28 @@ class ChatStarterStack(Stack):
         )
         for key, value in config.tags.items():
             Tags.of(self).add(key, value)
-        start_chat = StartChatFunction(self, "StartChat", config=config)
-        api = ChatApi(self, "Api", config=config, start_chat=start_chat.function)
+        start_chat = StartChatFunction(
+            self, "StartChat", environment=handler_environment(config),
+            instance_id=config.instance_id, contact_flow_id=config.contact_flow_id,
+            memory_mib=config.memory_mib, reserved_concurrency=config.reserved_concurrency,
+            log_retention_days=config.log_retention_days, tracing=config.tracing,
+        )  # fmt: skip
+        function = start_chat.function
+        api = ChatApi(
+            self, "Api", environment=config.name, start_chat=function,
+            allowed_origins=config.allowed_origins, throttle=config.throttle,
+            log_retention_days=config.log_retention_days, auth=config.auth,
+        )  # fmt: skip
         alarms = ChatAlarms(
-            self, "Alarms", config=config, function=start_chat.function, http_api=api.http_api
-        )
-        ChatDashboard(self, "Dashboard", config=config, function=start_chat.function,
-                      http_api=api.http_api, alarms=alarms.alarms)  # fmt: skip
+            self, "Alarms", environment=config.name, function=function, http_api=api.http_api,
+            p99_latency_alarm_ms=config.p99_latency_alarm_ms,
+            reserved_concurrency=config.reserved_concurrency, alarm_emails=config.alarm_emails,
+        )  # fmt: skip
+        ChatDashboard(
+            self, "Dashboard", environment=config.name, function=function,
+            http_api=api.http_api, alarms=alarms.alarms,
+            reserved_concurrency=config.reserved_concurrency,
+        )  # fmt: skip
         CfnOutput(
             self,
             START_CHAT_URL_OUTPUT,

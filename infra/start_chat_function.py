@@ -8,8 +8,7 @@ from aws_cdk import aws_lambda as lambda_
 from aws_cdk import aws_logs as logs
 from constructs import Construct
 
-from infra.config import EnvironmentConfig
-from infra.handler_environment import HANDLER, LAMBDA_SOURCE, handler_environment
+from infra.handler_environment import HANDLER, LAMBDA_SOURCE
 from infra.lambda_bundling import python_code
 
 # Must exceed the handler's worst case (its botocore timeouts x attempts + backoff, ~11 s)
@@ -18,19 +17,23 @@ FUNCTION_TIMEOUT = Duration.seconds(15)
 
 
 class StartChatFunction(Construct):
-    def __init__(self, scope: Construct, construct_id: str, *, config: EnvironmentConfig) -> None:
+    def __init__(
+        self, scope: Construct, construct_id: str, *, environment: dict[str, str],
+        instance_id: str, contact_flow_id: str, memory_mib: int, reserved_concurrency: int,
+        log_retention_days: int, tracing: bool,
+    ) -> None:  # fmt: skip
         super().__init__(scope, construct_id)
         self.log_group = logs.LogGroup(self, "LogGroup")
         # The L2 takes an enum of named periods; config holds the day count CloudWatch takes.
         cast(
             logs.CfnLogGroup, self.log_group.node.default_child
-        ).retention_in_days = config.log_retention_days
+        ).retention_in_days = log_retention_days
         role = iam.Role(
             self,
             "Role",
             assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"),
             description="Start Amazon Connect chats on one contact flow; write own logs",
-            inline_policies={"StartChat": self._policy(config)},
+            inline_policies={"StartChat": self._policy(instance_id, contact_flow_id)},
         )
         self.function = lambda_.Function(
             self,
@@ -43,10 +46,10 @@ class StartChatFunction(Construct):
             role=role,
             log_group=self.log_group,
             timeout=FUNCTION_TIMEOUT,
-            memory_size=config.memory_mib,
-            reserved_concurrent_executions=config.reserved_concurrency,
-            environment=handler_environment(config),
-            tracing=lambda_.Tracing.ACTIVE if config.operations.tracing else None,
+            memory_size=memory_mib,
+            reserved_concurrent_executions=reserved_concurrency,
+            environment=environment,
+            tracing=lambda_.Tracing.ACTIVE if tracing else None,
         )
         default_policy = role.node.try_find_child("DefaultPolicy")  # only X-Ray's, if tracing
         if default_policy is not None:
@@ -63,11 +66,11 @@ class StartChatFunction(Construct):
             "DependsOn"
         )
 
-    def _policy(self, config: EnvironmentConfig) -> iam.PolicyDocument:
+    def _policy(self, instance_id: str, contact_flow_id: str) -> iam.PolicyDocument:
         contact_flow_arn = Stack.of(self).format_arn(
             service="connect",
             resource="instance",
-            resource_name=f"{config.instance_id}/contact-flow/{config.contact_flow_id}",
+            resource_name=f"{instance_id}/contact-flow/{contact_flow_id}",
         )
         return iam.PolicyDocument(
             statements=[

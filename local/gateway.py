@@ -35,7 +35,9 @@ class Gateway:
     def __init__(self, config: EnvironmentConfig, function: LambdaFunction) -> None:
         self.config, self.function = config, function
         self.verifier = JwtVerifier(config.auth) if config.auth else None
-        self.allowed_headers = tuple(h.lower() for h in cors_allowed_headers(config))
+        self.allowed_headers = tuple(
+            h.lower() for h in cors_allowed_headers(authenticated=config.auth is not None)
+        )
 
     def routes(self) -> list[web.RouteDef]:
         return [web.route("*", "/{tail:.*}", self.dispatch)]

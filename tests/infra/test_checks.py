@@ -16,7 +16,7 @@ def expected_acknowledgements(config) -> set[tuple[str, str]]:
     expected = set()
     if config.auth is None:  # public routes by design; a JWT authorizer satisfies APIG4
         expected.add(("AWS::ApiGatewayV2::Route", "AwsSolutions-APIG4"))
-    if config.operations.tracing:  # X-Ray actions have no resource-level permissions
+    if config.tracing:  # X-Ray actions have no resource-level permissions
         expected.add(("AWS::IAM::Policy", "AwsSolutions-IAM5[Resource::*]"))
     return expected
 

@@ -73,7 +73,7 @@ BAD_VALUES = [
     ("allowedAttributes", ["has space"], "environments.prod.allowedAttributes[0]: 'has space' is not a contact attribute name"),
     ("allowedAttributes", "topic", "environments.prod.allowedAttributes: must be a list"),
     ("throttle", {"rateLimit": 0, "burstLimit": 5}, "environments.prod.throttle.rateLimit: 0 is not from 0.1 to 10000"),
-    ("throttle", {"rateLimit": 2}, "environments.prod.throttle.burstLimit: is required"),
+    ("throttle", {"rateLimit": 0}, "environments.prod.throttle.rateLimit: 0 is not from 0.1 to 10000"),
     ("throttle", {"rateLimit": 2, "burstLimit": 5, "burst": 1}, "environments.prod.throttle: unknown key 'burst'"),
     ("reservedConcurrency", 0, "environments.prod.reservedConcurrency: 0 is not a whole number from 1 to 1000"),
     ("reservedConcurrency", True, "environments.prod.reservedConcurrency: True is not a whole number"),
@@ -122,7 +122,7 @@ def test_cdk_cli_prints_the_message_without_a_traceback():
 
 AUTH = "environments.staging.auth"
 BAD_AUTH = [
-    ({"type": "oauth"}, f"{AUTH}.type: 'oauth' is not 'none' or 'jwt'"),
+    ({"type": "oauth"}, f"{AUTH}.type: 'oauth' is not one of none, jwt"),
     ({"type": "jwt", "audience": ["a"]}, f"{AUTH}.issuer: is required"),
     ({"type": "jwt", "issuer": "http://idp.example.com", "audience": ["a"]}, f"{AUTH}.issuer: 'http://idp.example.com' is not an https:// issuer URL"),
     ({"type": "jwt", "issuer": "https://idp.example.com", "audience": []}, f"{AUTH}.audience: must be a list of at least 1 item(s)"),
@@ -157,3 +157,15 @@ def test_jwt_auth_and_widget_features_parse(environments):
     }
     assert (staging.widget.markdown, staging.widget.attachments) == (True, False)
     assert load(environments, "dev").auth is None
+
+
+def test_a_contact_flow_arn_of_the_configured_instance_is_reduced_to_its_id(environments):
+    dev = environments["dev"]
+    arn = (f"arn:aws:connect:{dev['region']}:{dev['account']}:instance/{dev['instanceId']}"
+           f"/contact-flow/{dev['contactFlowId']}")  # fmt: skip
+    assert (
+        load({"dev": {**dev, "contactFlowId": arn}}, "dev").contact_flow_id == dev["contactFlowId"]
+    )
+    other = arn.replace(dev["instanceId"], "99999999-9999-4999-8999-999999999999")
+    with pytest.raises(ConfigError, match=r"contactFlowId: .* is not in account .* instance"):
+        load({"dev": {**dev, "contactFlowId": other}}, "dev")

@@ -96,7 +96,7 @@ def test_role_allows_exactly_start_chat_on_the_flow_and_own_logs(template, synth
         }
     ]
     assert "ManagedPolicyArns" not in role["Properties"]
-    if not synth.config.operations.tracing:
+    if not synth.config.tracing:
         template.resource_count_is("AWS::IAM::Policy", 0)
         assert "TracingConfig" not in only(template, "AWS::Lambda::Function")[1]["Properties"]
     template.has_resource_properties(
@@ -114,7 +114,7 @@ def test_tags_from_config_on_every_taggable_resource(template, synth):
 
 
 def test_tracing_adds_only_the_two_xray_actions(template, synth):
-    if not synth.config.operations.tracing:
+    if not synth.config.tracing:
         pytest.skip(f"{synth.config.name} does not trace")
     _, function = only(template, "AWS::Lambda::Function")
     assert function["Properties"]["TracingConfig"] == {"Mode": "Active"}

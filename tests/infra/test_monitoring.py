@@ -26,7 +26,7 @@ def test_every_alarm_with_its_threshold_and_periods(template, synth):
     alarms = alarms_by_name(template)
     assert set(alarms) == set(ALARMS)
     for name, (threshold, periods) in ALARMS.items():
-        expected = synth.config.operations.p99_latency_alarm_ms if threshold is None else threshold
+        expected = synth.config.p99_latency_alarm_ms if threshold is None else threshold
         assert alarms[name]["Threshold"] == expected, name
         assert alarms[name]["EvaluationPeriods"] == alarms[name]["DatapointsToAlarm"] == periods
         assert alarms[name]["ComparisonOperator"] == "GreaterThanOrEqualToThreshold"
@@ -40,7 +40,7 @@ def test_every_alarm_with_its_threshold_and_periods(template, synth):
 
 
 def test_topic_only_with_alarm_emails_encrypted_tls_only_and_wired(template, synth):
-    emails = synth.config.operations.alarm_emails
+    emails = synth.config.alarm_emails
     alarms = alarms_by_name(template)
     if not emails:
         template.resource_count_is("AWS::SNS::Topic", 0)

@@ -1,0 +1,73 @@
+"""Every key an environment in cdk.json may hold, once: name, type, default, rule, meaning.
+The loader (infra/config.py) reads by these keys, its error messages come from their rules,
+and the README's environment table is generated from them (infra/config_table.py)."""
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from infra import config_rules as rules
+
+
+class Required:
+    def __repr__(self) -> str:
+        return "required"
+
+
+REQUIRED: Any = Required()
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
+HTTPS_URL = re.compile(r"^https://[^\s/]+(/[^\s]*)?$")
+
+
+@dataclass(frozen=True)
+class Key:
+    name: str  # the path inside the environment object
+    type: str
+    default: Any  # REQUIRED: must be given
+    check: rules.Check  # for a list: each item
+    meaning: str
+    min_items: int = 0  # lists only
+    when: str = ""  # read only in this case (README)
+
+    @property
+    def leaf(self) -> str:
+        return self.name.rsplit(".", 1)[-1]
+
+    @property
+    def is_list(self) -> bool:
+        return self.type == "list of strings"
+
+
+def _key(name: str, type_: str, default: Any, check: rules.Check, meaning: str, **more: Any) -> Key:
+    return Key(name, type_, default, check, meaning, **more)
+
+
+ACCOUNT = _key("account", "string", REQUIRED, rules.matches(rules.ACCOUNT, "a 12-digit account ID"), "the AWS account to deploy to")  # fmt: skip
+REGION = _key("region", "string", REQUIRED, rules.matches(rules.REGION, "an AWS region like 'us-east-1'"), "the AWS region to deploy to")  # fmt: skip
+INSTANCE_ID = _key("instanceId", "string", REQUIRED, rules.instance, "the Connect instance (an instance ARN is reduced to its ID)")  # fmt: skip
+CONTACT_FLOW_ID = _key("contactFlowId", "string", REQUIRED, rules.contact_flow, "the inbound chat contact flow (a contact-flow ARN is reduced to its ID)")  # fmt: skip
+ALLOWED_ORIGINS = _key("allowedOrigins", "list of strings", REQUIRED, rules.origin, "browser origins that may start chats (CORS, and the handler's Origin check)", min_items=1)  # fmt: skip
+ALLOWED_ATTRIBUTES = _key("allowedAttributes", "list of strings", [], rules.matches(rules.ATTRIBUTE_KEY, "a contact attribute name (A-Z a-z 0-9 _ -)"), "contact attributes a browser may set")  # fmt: skip
+RATE_LIMIT = _key("throttle.rateLimit", "number", 2, rules.number(0.1, 10000), "stage requests per second (Connect's default StartChatContact quota)")  # fmt: skip
+BURST_LIMIT = _key("throttle.burstLimit", "integer", 5, rules.integer(1, 5000), "stage burst")  # fmt: skip
+RESERVED_CONCURRENCY = _key("reservedConcurrency", "integer", 10, rules.integer(1, 1000), "the function's reserved concurrency")  # fmt: skip
+MEMORY_MIB = _key("memoryMiB", "integer", 256, rules.integer(128, 10240), "the function's memory")  # fmt: skip
+LOG_RETENTION_DAYS = _key("logRetentionDays", "integer", 30, rules.one_of(rules.LOG_RETENTION_DAYS, "a retention CloudWatch Logs accepts"), "retention of function and access logs")  # fmt: skip
+MAX_CHAT_DURATION = _key("maxChatDurationMinutes", "integer", 1500, rules.integer(60, 10080), "upper bound of `ChatDurationInMinutes` (1500 is Connect's default)")  # fmt: skip
+TAGS = _key("tags", "object of strings", {}, rules.tags, "tags on every resource")  # fmt: skip
+TERMINATION_PROTECTION = _key("terminationProtection", "boolean", False, rules.boolean, "CloudFormation termination protection")  # fmt: skip
+AUTH_TYPE = _key("auth.type", "string", "none", rules.one_of(("none", "jwt")), "who may start chats: anyone, or holders of a JWT (see \"Authenticated chats\")")  # fmt: skip
+AUTH_ISSUER = _key("auth.issuer", "string", REQUIRED, rules.matches(HTTPS_URL, "an https:// issuer URL"), "the JWT issuer (any OIDC issuer)", when="`auth.type` is `jwt`")  # fmt: skip
+AUTH_AUDIENCE = _key("auth.audience", "list of strings", REQUIRED, rules.non_empty_text, "accepted JWT audiences (app client IDs)", min_items=1, when="`auth.type` is `jwt`")  # fmt: skip
+AUTH_CLAIMS = _key("auth.claimsToAttributes", "object of strings", {}, rules.claim_mapping, "JWT claim → contact attribute (a key of `allowedAttributes`)", when="`auth.type` is `jwt`")  # fmt: skip
+WIDGET_MARKDOWN = _key("widget.markdown", "boolean", True, rules.boolean, "`/widget` may offer markdown (if the widget asks for `text/markdown`)")  # fmt: skip
+WIDGET_ATTACHMENTS = _key("widget.attachments", "boolean", False, rules.boolean, "`/widget` reports attachments as allowed")  # fmt: skip
+ALARM_EMAILS = _key("alarmEmails", "list of strings", [], rules.matches(EMAIL, "an email address"), "addresses the alarms notify (creates an encrypted SNS topic)")  # fmt: skip
+P99_LATENCY_ALARM_MS = _key("p99LatencyAlarmMs", "integer", 5000, rules.integer(100, 29_000), "the `P99Latency` alarm's threshold")  # fmt: skip
+TRACING = _key("tracing", "boolean", False, rules.boolean, "X-Ray active tracing")  # fmt: skip
+
+KEYS = (ACCOUNT, REGION, INSTANCE_ID, CONTACT_FLOW_ID, ALLOWED_ORIGINS, ALLOWED_ATTRIBUTES,
+        RATE_LIMIT, BURST_LIMIT, RESERVED_CONCURRENCY, MEMORY_MIB, LOG_RETENTION_DAYS,
+        MAX_CHAT_DURATION, TAGS, TERMINATION_PROTECTION, AUTH_TYPE, AUTH_ISSUER, AUTH_AUDIENCE,
+        AUTH_CLAIMS, WIDGET_MARKDOWN, WIDGET_ATTACHMENTS, ALARM_EMAILS, P99_LATENCY_ALARM_MS,
+        TRACING)  # fmt: skip

@@ -1,0 +1,51 @@
+"""The README's environment table, generated from infra/config_keys.py.
+
+python -m infra.config_table            print it
+python -m infra.config_table --write    rewrite it in README.md (tests fail when stale)
+"""
+
+import json
+import sys
+from pathlib import Path
+
+from infra.config_keys import KEYS, REQUIRED, Key
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+START, END = "<!-- config-keys:start -->", "<!-- config-keys:end -->"
+
+
+def _default(key: Key) -> str:
+    if key.default is REQUIRED:
+        return f"required when {key.when}" if key.when else "**required**"
+    return f"`{json.dumps(key.default, ensure_ascii=False)}`"
+
+
+def _row(key: Key) -> str:
+    meaning = key.meaning
+    if key.when and key.default is not REQUIRED:
+        meaning += f" (only when {key.when})"
+    each = f"at least {key.min_items}; each " if key.min_items else "each " if key.is_list else ""
+    return f"| `{key.name}` | {key.type} | {_default(key)} | {each}{key.check.text} | {meaning} |"
+
+
+def markdown_table() -> str:
+    rows = ["| key | type | default | allowed | meaning |", "| --- | --- | --- | --- | --- |"]
+    return "\n".join(rows + [_row(key) for key in KEYS])
+
+
+def readme_block(text: str) -> str:
+    return text[text.index(START) + len(START) : text.index(END)].strip()
+
+
+def main() -> None:
+    table = markdown_table()
+    if "--write" not in sys.argv[1:]:
+        print(table)
+        return
+    text = README.read_text()
+    start, end = text.index(START) + len(START), text.index(END)
+    README.write_text(f"{text[:start]}\n{table}\n{text[end:]}")
+
+
+if __name__ == "__main__":
+    main()
