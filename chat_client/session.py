@@ -3,7 +3,6 @@
 import asyncio
 import contextlib
 from collections.abc import AsyncIterator
-from datetime import datetime
 from types import TracebackType
 from typing import Any
 
@@ -13,6 +12,7 @@ from chat_client import participant_api
 from chat_client.api import ChatClientError, ChatDetails
 from chat_client.items import ChatItem
 from chat_client.masking import mask
+from chat_client.participant_connection import ParticipantConnection
 from chat_client.socket_loop import SocketLoop
 
 
@@ -30,16 +30,16 @@ class ChatSession:
         self.details = details
         self._region = participant_api.resolve_region(region)
         self._heartbeat, self._margin = heartbeat_seconds, renew_margin_seconds
-        self._client: Any = None
         self._http: aiohttp.ClientSession | None = None
         self._loop: SocketLoop | None = None
-        self._connection_token: str | None = None
+        self._connection: ParticipantConnection | None = None
         self._closed = False
 
     def __repr__(self) -> str:
+        token = self._connection.token if self._connection else None
         return (
             f"ChatSession(contact_id={self.details.contact_id!r}, "
-            f"connected={self.connected}, connection_token={mask(self._connection_token)})"
+            f"connected={self.connected}, connection_token={mask(token)})"
         )
 
     @property
@@ -51,31 +51,26 @@ class ChatSession:
         return self._loop.reconnects if self._loop else 0
 
     async def connect(self) -> None:
-        self._client = await asyncio.to_thread(participant_api.participant_client, self._region)
+        client = await asyncio.to_thread(participant_api.participant_client, self._region)
+        connection = ParticipantConnection(
+            client, self.details.participant_token, renew_margin_seconds=self._margin
+        )
         self._http = aiohttp.ClientSession()
-        self._loop = SocketLoop(
-            self._http, self._open_connection, self._recent_items, heartbeat_seconds=self._heartbeat
+        loop = SocketLoop(
+            self._http, connection.open, self._recent_items, heartbeat_seconds=self._heartbeat
         )
-        await self._loop.start()
+        connection.renew, connection.ended = loop.renew_now, lambda: loop.ended
+        self._connection, self._loop = connection, loop
+        try:
+            await loop.start()
+        except BaseException:  # leave nothing open behind a failed connect
+            await self.close()
+            raise
 
-    async def _open_connection(self) -> tuple[str, float]:
-        """CreateParticipantConnection; returns the websocket URL and when to renew (loop time)."""
-        response = await self._call_unauthenticated(
-            "create_participant_connection",
-            ParticipantToken=self.details.participant_token,
-            Type=["WEBSOCKET", "CONNECTION_CREDENTIALS"],
-            ConnectParticipant=True,
-        )
-        self._connection_token = response["ConnectionCredentials"]["ConnectionToken"]
-        now, loop_now = datetime.now().astimezone().timestamp(), asyncio.get_running_loop().time()
-        expiry = (
-            min(
-                _epoch(response["ConnectionCredentials"]["Expiry"]),
-                _epoch(response["Websocket"]["ConnectionExpiry"]),
-            )
-            - now
-        )
-        return response["Websocket"]["Url"], loop_now + expiry - min(self._margin, expiry / 5)
+    async def _call(self, operation: str, **params: Any) -> dict[str, Any]:
+        if self._connection is None:
+            raise ChatClientError("not connected: call connect() first")
+        return await self._connection.call(operation, **params)
 
     async def send_message(self, text: str, content_type: str = "text/plain") -> str:
         response = await self._call("send_message", ContentType=content_type, Content=text)
@@ -111,7 +106,7 @@ class ChatSession:
         """Incoming messages and events, until the chat ends or the session closes."""
         if self._loop is None:
             raise ChatClientError("not connected: call connect() first")
-        async for item in self._loop.items():
+        async for item in self._loop.stream.items():
             yield item
 
     async def disconnect(self) -> None:
@@ -135,30 +130,3 @@ class ChatSession:
         self, *_: type[BaseException] | BaseException | TracebackType | None
     ) -> None:
         await self.disconnect()
-
-    async def _call_unauthenticated(self, operation: str, **params: Any) -> dict[str, Any]:
-        try:
-            return dict(await asyncio.to_thread(getattr(self._client, operation), **params))
-        except Exception as error:  # botocore's errors, one line each
-            raise participant_api.as_chat_error(operation, error) from None
-
-    async def _call(self, operation: str, **params: Any) -> dict[str, Any]:
-        """A call authorized by the connection token; renews the connection once if the token
-        was refused (expired or replaced) and the chat is still on."""
-        if self._loop is None:
-            raise ChatClientError("not connected: call connect() first")
-        try:
-            return await self._call_unauthenticated(
-                operation, ConnectionToken=self._connection_token, **params
-            )
-        except participant_api.AccessDenied:
-            if self._loop.ended:
-                raise
-            await self._loop.renew_now()
-            return await self._call_unauthenticated(
-                operation, ConnectionToken=self._connection_token, **params
-            )
-
-
-def _epoch(iso: str) -> float:
-    return datetime.fromisoformat(iso.replace("Z", "+00:00")).timestamp()

@@ -1,19 +1,17 @@
 """The websocket side of a session: subscribe, heartbeat, renew before expiry, reconnect after
-a drop, then fill the gap from the transcript (items are de-duplicated by id)."""
+a drop, then fill the gap from the transcript. What arrives goes to an ItemStream."""
 
 import asyncio
 import contextlib
 import json
-from collections.abc import AsyncIterator, Awaitable, Callable
-from typing import Any
+from collections.abc import Awaitable, Callable
 
 import aiohttp
 
-from chat_client.api import ChatClientError
-from chat_client.items import ChatItem
+from chat_client.errors import ChatClientError
+from chat_client.item_stream import ItemStream, RecentItems
 
 OpenConnection = Callable[[], Awaitable[tuple[str, float]]]
-RecentItems = Callable[[], Awaitable[list[ChatItem]]]
 SUBSCRIBE = {"topic": "aws/subscribe", "content": {"topics": ["aws/chat"]}}
 SUBSCRIBE_TIMEOUT_SECONDS = 10.0
 
@@ -31,18 +29,18 @@ class SocketLoop:
         self._open_connection = open_connection
         self._recent_items = recent_items
         self._heartbeat = heartbeat_seconds
-        self._last_time = ""
-        self._queue: asyncio.Queue[ChatItem | None] = asyncio.Queue()
-        self._seen: set[str] = set()
+        self.stream = ItemStream()
         self._ws: aiohttp.ClientWebSocketResponse | None = None
         self._renew_at = 0.0
         self._renew_requested = asyncio.Event()
         self._renewed = asyncio.Event()
         self._supervisor: asyncio.Task[None] | None = None
         self._closing = False
-        self.ended = False
         self.reconnects = 0
-        self.failure: ChatClientError | None = None
+
+    @property
+    def ended(self) -> bool:
+        return self.stream.ended
 
     async def start(self) -> None:
         await self._open()
@@ -58,7 +56,7 @@ class SocketLoop:
                     frame = await self._ws.receive_json()
                     if frame.get("topic") == "aws/subscribe":
                         break
-                    self._accept_frame(frame)
+                    self.stream.accept_frame(frame)
         except (aiohttp.ClientError, TimeoutError, TypeError, ValueError) as error:
             raise ChatClientError(
                 f"websocket failed: {type(error).__name__} {error}".strip()
@@ -76,12 +74,12 @@ class SocketLoop:
             try:
                 await self._open()
             except ChatClientError as error:
-                self.failure = error
-                break
+                self.stream.close(error)
+                return
             self.reconnects += 1
             self._renewed.set()
-            await self._catch_up()
-        self._queue.put_nowait(None)
+            await self.stream.catch_up(self._recent_items)
+        self.stream.close()
 
     async def _run_socket(self) -> str:
         """Reads frames until the socket must be replaced ('reconnect') or the chat is over."""
@@ -108,39 +106,12 @@ class SocketLoop:
             frame = json.loads(message.data)
             if frame.get("topic") == "aws/heartbeat":
                 awaiting_beat = False
-            self._accept_frame(frame)
-
-    async def _catch_up(self) -> None:
-        """Items sent while no socket was open reach us through the transcript."""
-        with contextlib.suppress(ChatClientError):
-            for item in await self._recent_items():
-                if item.absolute_time >= self._last_time:
-                    self._accept(item)
-
-    def _accept_frame(self, frame: dict[str, Any]) -> None:
-        if frame.get("topic") == "aws/chat":
-            self._accept(ChatItem.from_service(json.loads(frame["content"])))
-
-    def _accept(self, item: ChatItem) -> None:
-        if item.id in self._seen:
-            return
-        self._seen.add(item.id)
-        self._last_time = max(self._last_time, item.absolute_time)
-        self._queue.put_nowait(item)
-        if item.kind == "ended":
-            self.ended = True
-
-    async def items(self) -> AsyncIterator[ChatItem]:
-        while (item := await self._queue.get()) is not None:
-            yield item
-        self._queue.put_nowait(None)  # later iterators end at once too
-        if self.failure:
-            raise self.failure
+            self.stream.accept_frame(frame)
 
     async def renew_now(self) -> None:
         """Replace the connection (new tokens, new socket) and wait until that is done."""
         if self._supervisor is None or self._supervisor.done():
-            raise self.failure or ChatClientError("the chat connection is closed")
+            raise self.stream.failure or ChatClientError("the chat connection is closed")
         self._renewed.clear()
         self._renew_requested.set()
         async with asyncio.timeout(SUBSCRIBE_TIMEOUT_SECONDS * 2):
@@ -154,4 +125,4 @@ class SocketLoop:
             self._supervisor.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._supervisor
-        self._queue.put_nowait(None)
+        self.stream.close()

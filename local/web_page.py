@@ -15,6 +15,7 @@ FILES = {
     "/index.html": "index.html",
     "/app.js": "app.js",
     "/api.js": "api.js",
+    "/transcript.js": "transcript.js",
     "/style.css": "style.css",
 }
 

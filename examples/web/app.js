@@ -1,12 +1,12 @@
 // A small customer chat page on amazon-connect-chatjs (window.connect), no build step.
 // Configuration: ?startChatUrl=…&region=…[&participantEndpoint=…] or ./config.json.
 import { loadConfig, rememberEndedChat, startChat } from "./api.js";
+import { createTranscript, TYPING_EVENT, TYPING_EVERY_MS } from "./transcript.js";
 
-const EVENT = "application/vnd.amazonaws.connect.event.";
 const STORAGE_KEY = "connect-chat-starter.chat";
-const TYPING_EVERY_MS = 3000;
 const $ = (id) => document.getElementById(id);
-const seen = new Set();
+const transcript = createTranscript($("messages"), $("typing"));
+const { render, showTyping } = transcript;
 let session = null;
 let contactId = null;
 
@@ -14,37 +14,6 @@ function showError(title, detail) {
   const box = $("error");
   box.textContent = detail ? `${title}: ${detail}` : title;
   box.hidden = false;
-}
-
-function render(item) {
-  if (!item || !item.Id || seen.has(item.Id)) return;
-  const type = item.ContentType || "";
-  let text = null;
-  let kind = "system";
-  if (item.Type === "MESSAGE") {
-    text = item.Content;
-    kind = item.ParticipantRole === "CUSTOMER" ? "customer" : "agent";
-  } else if (type === EVENT + "participant.joined") text = `${item.DisplayName} joined`;
-  else if (type === EVENT + "participant.left") text = `${item.DisplayName} left`;
-  else if (type === EVENT + "chat.ended") text = "Chat ended";
-  if (text === null) return;
-  seen.add(item.Id);
-  const entry = document.createElement("li");
-  entry.className = kind;
-  const meta = document.createElement("span");
-  meta.className = "meta";
-  const time = item.AbsoluteTime ? new Date(item.AbsoluteTime).toLocaleTimeString() : "";
-  meta.textContent = kind === "system" ? time : `${item.DisplayName} · ${time}`;
-  entry.append(meta, document.createTextNode(text));
-  $("messages").append(entry);
-  entry.scrollIntoView({ block: "end" });
-  if (kind === "agent") $("typing").textContent = "";
-}
-
-function showTyping(name) {
-  $("typing").textContent = `${name} is typing…`;
-  clearTimeout(showTyping.timer);
-  showTyping.timer = setTimeout(() => { $("typing").textContent = ""; }, TYPING_EVERY_MS);
 }
 
 function ended() {
@@ -82,7 +51,7 @@ function wireComposer() {
   $("message").addEventListener("input", () => {
     if (session && Date.now() - lastTyping > TYPING_EVERY_MS) {
       lastTyping = Date.now();
-      session.sendEvent({ contentType: EVENT + "typing" }).catch(() => {});
+      session.sendEvent({ contentType: TYPING_EVENT }).catch(() => {});
     }
   });
   $("message").addEventListener("keydown", (event) => {
