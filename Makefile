@@ -33,7 +33,7 @@ synth: $(VENV)/.app node_modules/.cli
 
 ## make diff ENV=prod: what a deploy would change (needs AWS credentials)
 diff: $(VENV)/.app node_modules/.cli
-	npx cdk diff -c env=$(ENV)
+	python -m ops.diff --env $(ENV)
 
 ## make deploy ENV=prod: cdk deploy, then the client's smoke test on the deployed URL
 deploy: setup

@@ -81,3 +81,16 @@ def test_a_deploy_then_runs_the_real_smoke_against_the_output_url(tmp_path, outp
     assert passed.stdout.rstrip().endswith("deploy: ChatStarter-prod deployed and smoke-tested")
     assert broken.returncode == 1
     assert "deploy: FAILED: the smoke test" in broken.stderr
+
+
+def test_diff_says_a_repeated_cdk_error_once(tmp_path):
+    """The CDK CLI prints "no credentials" twice in a row; make diff passes it on once."""
+    message = "Need to perform AWS calls for account 111111111111, but no credentials"
+    fake = fake_npx(tmp_path, f'echo "diff output"\necho "{message}" >&2\necho "{message}" >&2\nexit 1')  # fmt: skip
+    environment = {**os.environ, "PATH": f"{fake}{os.pathsep}{os.environ['PATH']}"}
+    result = subprocess.run([sys.executable, "-m", "ops.diff", "--env", "prod"], cwd=REPO_ROOT,
+                            capture_output=True, text=True, timeout=60, env=environment, check=False)  # fmt: skip
+    assert result.returncode == 1
+    assert result.stdout == "diff output\n"
+    assert result.stderr == f"{message}\n"
+    assert (tmp_path / "calls").read_text() == "npx cdk diff ChatStarter-prod -c env=prod\n"

@@ -1,0 +1,35 @@
+"""`make diff ENV=name`: `npx cdk diff` for review. The CDK CLI reports some failures twice
+(a log line, then the same text as the error it exits with); each is said here once."""
+
+import argparse
+import subprocess
+import sys
+from pathlib import Path
+
+from infra.names import stack_name
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def diff_command(env: str) -> list[str]:
+    return ["npx", "cdk", "diff", stack_name(env), "-c", f"env={env}"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m ops.diff", description=__doc__)
+    parser.add_argument("--env", default="dev")
+    args = parser.parse_args(argv)
+    process = subprocess.Popen(  # noqa: S603 - the pinned CDK CLI, our arguments
+        diff_command(args.env), cwd=REPO_ROOT, stderr=subprocess.PIPE, text=True
+    )
+    assert process.stderr is not None
+    previous = None
+    for line in process.stderr:  # stdout (the diff itself) passes straight through
+        if line != previous:
+            sys.stderr.write(line)
+        previous = line
+    return process.wait()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
