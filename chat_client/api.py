@@ -42,10 +42,12 @@ def start_chat(
     initial_message: str | None = None,
     idempotency_key: str | None = None,
     resume_from: str | None = None,
+    token: str | None = None,
 ) -> ChatDetails:
     """POST the chat request; returns the details chatjs (or ChatSession) needs to join.
-    With `resume_from` (an ended chat's contact ID) the new chat continues that one; if
-    Connect will not continue it, a fresh chat is started (continued_from_contact_id None)."""
+    `token`: the sign-in JWT that `jwt` environments ask for. With `resume_from` (an ended
+    chat's contact ID) the new chat continues that one; if Connect will not continue it, a
+    fresh chat is started (continued_from_contact_id None)."""
     if not url.startswith(("https://", "http://")):
         raise ChatClientError(f"not an http(s) URL: {url!r}")
     body: dict[str, Any] = {"ParticipantDetails": {"DisplayName": display_name}}
@@ -56,6 +58,8 @@ def start_chat(
     headers = {"Content-Type": "application/json", "Accept": "application/json"}
     if idempotency_key:
         headers["Idempotency-Key"] = idempotency_key
+    if token:  # environments with auth.type jwt: API Gateway checks it
+        headers["Authorization"] = f"Bearer {token}"
     if resume_from:
         resume = {"SourceContactId": resume_from, "RehydrationType": "ENTIRE_PAST_SESSION"}
         try:

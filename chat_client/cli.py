@@ -3,6 +3,7 @@
 import argparse
 import asyncio
 import json
+import os
 import sys
 
 from chat_client.api import ChatClientError, ChatDetails, start_chat
@@ -28,6 +29,11 @@ def parser() -> argparse.ArgumentParser:
         command = commands.add_parser(name, help=help_text)
         command.add_argument("--url", required=True, help="the stack's StartChatUrl")
         command.add_argument("--region", help="default: AWS_REGION, or the URL's region")
+        command.add_argument(
+            "--token",
+            default=os.environ.get("CHAT_TOKEN"),
+            help="sign-in JWT for environments with auth type jwt (default: CHAT_TOKEN)",
+        )
         if name == "smoke":
             command.add_argument("--name", default="smoke-test", help="display name")
             command.add_argument("--json", action="store_true", help="one JSON object for CI")
@@ -57,7 +63,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "start":
             details = start_chat(
-                args.url, args.name, attributes=dict(args.attr), resume_from=args.resume
+                args.url,
+                args.name,
+                attributes=dict(args.attr),
+                resume_from=args.resume,
+                token=args.token,
             )
             note_fresh_start(args.resume, details)
             print(json.dumps(details.as_json(show_tokens=args.show_tokens), indent=2))
@@ -69,6 +79,7 @@ def main(argv: list[str] | None = None) -> int:
                     region=args.region,
                     attributes=dict(args.attr),
                     resume_from=args.resume,
+                    token=args.token,
                 )
             )
         else:
@@ -82,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def smoke(args: argparse.Namespace) -> int:
-    result = asyncio.run(run_smoke(args.url, name=args.name, region=args.region))
+    result = asyncio.run(run_smoke(args.url, name=args.name, region=args.region, token=args.token))
     if args.json:
         print(json.dumps(result.as_json()))
     else:

@@ -4,6 +4,8 @@ import json
 import urllib.error
 from dataclasses import dataclass
 
+SIGN_IN_NEEDED = "this environment needs a valid sign-in token (chat-client: --token or CHAT_TOKEN)"
+
 
 class ChatClientError(Exception):
     """Anything that stops a chat; str() is one line meant for a person."""
@@ -31,6 +33,8 @@ class StartChatError(ChatClientError):
 
 def problem_from(error: urllib.error.HTTPError) -> StartChatError:
     retry_after = error.headers.get("Retry-After")
+    if error.code == 401:  # API Gateway's JWT authorizer: no token, or not a valid one
+        return StartChatError(401, "Unauthorized", SIGN_IN_NEEDED)
     try:
         problem = json.loads(error.read())
         return StartChatError(

@@ -2,15 +2,18 @@
 
 import os
 import re
+import socket
 from typing import Any
+from urllib.parse import urlsplit
 
 import boto3
 from botocore import UNSIGNED
 from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
 
-from chat_client.api import ChatClientError
+from chat_client.errors import ChatClientError
 
+REACH_SECONDS = 3.0
 EXECUTE_API_HOST = re.compile(r"^https://[^.]+\.execute-api\.([a-z0-9-]+)\.amazonaws\.com(\.cn)?/")
 
 
@@ -39,6 +42,26 @@ def participant_client(region: str) -> Any:
         user_agent_extra="connect-chat-starter",
     )
     return boto3.session.Session().client("connectparticipant", region_name=region, config=config)
+
+
+def settle(region: str | None, start_url: str) -> str:
+    """The region, with its Participant Service endpoint reachable, settled before a chat is
+    started: a chat nobody can join would still wait in an agent's queue."""
+    resolved = resolve_region(region, start_url)
+    endpoint = participant_client(resolved).meta.endpoint_url
+    parts = urlsplit(endpoint)
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    try:
+        with socket.create_connection((parts.hostname or "", port), timeout=REACH_SECONDS):
+            pass
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise ChatClientError(
+            f"cannot reach the Participant Service at {endpoint} ({reason}); no chat was "
+            "started. For a local stack, set AWS_ENDPOINT_URL_CONNECTPARTICIPANT to the AWS "
+            "endpoint `make local` prints"
+        ) from None
+    return resolved
 
 
 class AccessDenied(ChatClientError):

@@ -8,8 +8,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from chat_client.api import ChatClientError, ChatDetails, start_chat
-from chat_client.participant_api import resolve_region
+from chat_client.participant_api import settle
 from chat_client.session import ChatSession
+
+STEPS = ("endpoint", "start", "connect", "send", "transcript", "disconnect")
 
 
 @dataclass
@@ -27,7 +29,7 @@ class SmokeResult:
 
     @property
     def ok(self) -> bool:
-        return bool(self.steps) and all(step.ok for step in self.steps) and len(self.steps) == 5
+        return all(step.ok for step in self.steps) and len(self.steps) == len(STEPS)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -53,19 +55,22 @@ def _ms(started: float) -> float:
 
 
 async def run_smoke(
-    url: str, *, name: str = "smoke-test", region: str | None = None
+    url: str, *, name: str = "smoke-test", region: str | None = None, token: str | None = None
 ) -> SmokeResult:
     result = SmokeResult()
     text = f"smoke test {uuid.uuid4()}"
     session: ChatSession | None = None
-    try:
+    try:  # the endpoint first: a chat nobody can join would wait in an agent's queue
+        settled = await _timed(result, "endpoint", lambda: asyncio.to_thread(settle, region, url))
         details: ChatDetails = await _timed(
             result,
             "start",
-            lambda: asyncio.to_thread(start_chat, url, name, idempotency_key=str(uuid.uuid4())),
+            lambda: asyncio.to_thread(
+                start_chat, url, name, idempotency_key=str(uuid.uuid4()), token=token
+            ),
         )
         result.contact_id = details.contact_id
-        session = ChatSession(details, region=resolve_region(region, url))
+        session = ChatSession(details, region=settled)
         await _timed(result, "connect", session.connect)
         message_id = await _timed(result, "send", lambda: session.send_message(text))
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from infra.config import ConfigError, load, read_environments
 from local.faults import Faults
-from local.stack import LocalOptions, start_local_stack
+from local.stack import LocalOptions, PortInUse, start_local_stack
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -59,6 +59,8 @@ async def run(args: argparse.Namespace) -> None:
     else:
         env = " ".join(f"{k}={v}" for k, v in stack.client_environment().items())
         talk = f"python -m chat_client talk --url {stack.start_chat_url} --name Ada"
+        if config.auth:  # API Gateway's JWT authorizer wants a token: a local one works here
+            talk += f' --token "$(make -s local-token ENV={config.name})"'
         print(
             f"connect-chat-starter local stack ({config.name}); Ctrl-C stops it\n"
             f"  StartChatUrl  {stack.start_chat_url}\n"
@@ -82,6 +84,12 @@ def main(argv: list[str] | None = None) -> None:
         asyncio.run(run(args))
     except ConfigError as error:
         sys.exit(f"local: {error}")
+    except PortInUse as error:
+        flag = "--" + error.setting.lower().replace("_", "-")
+        sys.exit(
+            f"local: cannot start: port {error.port} is in use by another program; choose "
+            f"another with make local {error.setting}=<port> (python -m local {flag} <port>)"
+        )
     except OSError as error:
         sys.exit(f"local: cannot start: {error}")
     except KeyboardInterrupt:

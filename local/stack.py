@@ -50,7 +50,13 @@ class LocalStack:
         self.function.shutdown()
 
 
-def _bind(port: int) -> socket.socket:
+class PortInUse(OSError):
+    def __init__(self, port: int, setting: str) -> None:
+        super().__init__(f"port {port} is in use")
+        self.port, self.setting = port, setting
+
+
+def _bind(port: int, setting: str) -> socket.socket:
     """Bound before anything starts, so the API's URL (and its page's origin) is known."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -58,7 +64,7 @@ def _bind(port: int) -> socket.socket:
         sock.bind(("127.0.0.1", port))
     except OSError:
         sock.close()
-        raise
+        raise PortInUse(port, setting) from None
     return sock
 
 
@@ -87,7 +93,8 @@ async def start_local_stack(config: EnvironmentConfig, options: LocalOptions) ->
         SimulatedAgent(
             aws_app[STORE], script=options.agent_script, delay_seconds=options.agent_delay_seconds
         )
-    api_socket, aws_socket = _bind(options.api_port), _bind(options.aws_port)
+    api_socket = _bind(options.api_port, "API_PORT")
+    aws_socket = _bind(options.aws_port, "AWS_PORT")
     api_url, aws_url = _url(api_socket), _url(aws_socket)
     aws_runner = await _serve(web.AppRunner(aws_app, access_log=None), aws_socket)
     # The chat page is served from the API's own origin; a browser sends that Origin.

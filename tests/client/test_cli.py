@@ -47,15 +47,16 @@ def test_smoke_passes_every_step_and_prints_latencies(stack):
     result = cli("smoke", "--url", stack.start_chat_url, env=stack.client_env)
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
-    assert [line.split()[1] for line in lines[:5]] == [
+    assert [line.split()[1] for line in lines[:6]] == [
+        "endpoint",
         "start",
         "connect",
         "send",
         "transcript",
         "disconnect",
     ]
-    assert all(line.startswith("ok ") and line.endswith(" ms") for line in lines[:5])
-    assert lines[5] == "smoke: passed"
+    assert all(line.startswith("ok ") and line.endswith(" ms") for line in lines[:6])
+    assert lines[6] == "smoke: passed"
     assert "ptok-" not in result.stdout + result.stderr
 
 
@@ -64,6 +65,7 @@ def test_smoke_json_for_ci(stack):
     report = json.loads(result.stdout)
     assert (result.returncode, report["ok"]) == (0, True)
     assert [s["name"] for s in report["steps"]] == [
+        "endpoint",
         "start",
         "connect",
         "send",
@@ -73,14 +75,38 @@ def test_smoke_json_for_ci(stack):
     assert all(isinstance(s["ms"], float) for s in report["steps"])
 
 
-def test_smoke_names_the_failing_step_and_exits_non_zero(stack):
+def test_smoke_names_the_failing_step_and_starts_no_chat_it_cannot_join(stack):
     env = {**stack.client_env, "AWS_ENDPOINT_URL_CONNECTPARTICIPANT": "http://127.0.0.1:9"}
+    before = len(stack.control("requests", "GET"))
     result = cli("smoke", "--url", stack.start_chat_url, env=env)
     assert result.returncode == 1
-    assert result.stdout.splitlines()[0].startswith("ok   start")
-    assert result.stdout.splitlines()[1].startswith("FAIL connect")
-    assert result.stdout.splitlines()[-1] == "smoke: failed at connect"
+    assert result.stdout.splitlines()[0].startswith("FAIL endpoint")
+    assert "cannot reach the Participant Service at http://127.0.0.1:9" in result.stdout
+    assert result.stdout.splitlines()[-1] == "smoke: failed at endpoint"
     assert "Traceback" not in result.stdout + result.stderr
+    assert_no_chat_started(stack, before)
+
+
+def assert_no_chat_started(stack, before: int) -> None:
+    calls = stack.control("requests", "GET")[before:]
+    assert [c for c in calls if c["path"] == "/contact/chat"] == []
+
+
+def test_talk_settles_endpoint_and_region_before_starting_a_chat(stack):
+    """Forgetting either is one line on stderr with a hint, and no orphan chat."""
+    before = len(stack.control("requests", "GET"))
+    no_endpoint = {**stack.client_env, "AWS_ENDPOINT_URL_CONNECTPARTICIPANT": "http://127.0.0.1:9"}
+    no_region = {k: "" for k in ("AWS_REGION", "AWS_DEFAULT_REGION")}
+    talk = ("talk", "--url", stack.start_chat_url, "--name", "Ada")
+    for env, hint in ((no_endpoint, "set AWS_ENDPOINT_URL_CONNECTPARTICIPANT"),
+                      (no_region, "set AWS_REGION")):  # fmt: skip
+        result = cli(*talk, env=env, stdin="")
+        assert result.returncode == 1
+        assert result.stderr.count("\n") == 1, result.stderr
+        assert result.stderr.startswith("chat-client: error: ")
+        assert hint in result.stderr
+        assert "Unclosed" not in result.stderr
+    assert_no_chat_started(stack, before)
 
 
 def test_bad_input_is_one_line_and_non_zero(stack):
@@ -122,4 +148,5 @@ def test_talk_sends_lines_prints_replies_and_quits_cleanly(stack):
     assert process.returncode == 0, err
     assert "Local Agent (agent) joined" in transcript
     assert "Local Agent (agent): You said: hello from the terminal" in transcript
+    assert "(customer): hello from the terminal" not in transcript, "typed lines show once"
     assert transcript.rstrip().endswith("disconnected")

@@ -2,6 +2,7 @@
 
 import http.client
 import json
+import os
 import subprocess
 import sys
 from urllib.parse import urlsplit
@@ -115,3 +116,21 @@ def test_jwt_environment_preflight_allows_the_authorization_header(staging):
     response = connection.getresponse()
     assert response.status == 204
     assert "authorization" in response.headers["Access-Control-Allow-Headers"].split(",")
+
+
+def test_chat_client_sends_a_token_and_says_plainly_when_one_is_needed(staging):
+    cli = [sys.executable, "-m", "chat_client", "start", "--url", staging.start_chat_url, "--name", "Ada"]  # fmt: skip
+    without = subprocess.run(cli, capture_output=True, text=True, timeout=60, check=False,
+                             env={**os.environ, "CHAT_TOKEN": ""})  # fmt: skip
+    assert without.returncode == 1
+    assert without.stderr == (
+        "chat-client: error: start chat failed: 401 Unauthorized: this environment needs a "
+        "valid sign-in token (chat-client: --token or CHAT_TOKEN)\n"
+    )
+    with_flag = subprocess.run([*cli, "--token", token()], capture_output=True, text=True,
+                               timeout=60, check=False)  # fmt: skip
+    from_env = subprocess.run(cli, capture_output=True, text=True, timeout=60, check=False,
+                              env={**os.environ, "CHAT_TOKEN": token()})  # fmt: skip
+    for result in (with_flag, from_env):
+        assert result.returncode == 0, result.stderr
+        assert json.loads(result.stdout)["contact_id"]
