@@ -1,5 +1,6 @@
 """Serves examples/web (and chatjs from node_modules) with config.json pointing at this stack.
-Same origin as the local HTTP API, so the page's POST /chat needs no CORS."""
+Same origin as the local HTTP API, so the page's POST /chat needs no CORS. The files may be
+loaded by other sites too (widget.js imports its modules, which browsers fetch with CORS)."""
 
 from pathlib import Path
 
@@ -16,18 +17,26 @@ FILES = {
     "/app.js": "app.js",
     "/api.js": "api.js",
     "/transcript.js": "transcript.js",
+    "/chat-view.js": "chat-view.js",
+    "/favicon.svg": "favicon.svg",
+    "/widget.js": "widget.js",
+    "/widget-panel.js": "widget-panel.js",
+    "/widget.css": "widget.css",
     "/style.css": "style.css",
 }
 
 
+PUBLIC = {"Access-Control-Allow-Origin": "*"}  # public static files, no credentials
+
+
 def page_routes(*, region: str, participant_endpoint: str) -> list[web.RouteDef]:
     async def static(request: web.Request) -> web.StreamResponse:
-        return web.FileResponse(PAGE / FILES[request.path])
+        return web.FileResponse(PAGE / FILES[request.path], headers=PUBLIC)
 
     async def chatjs(_: web.Request) -> web.StreamResponse:
         if not CHATJS.exists():
             raise web.HTTPNotFound(text="amazon-connect-chatjs is not installed: run make setup")
-        return web.FileResponse(CHATJS)
+        return web.FileResponse(CHATJS, headers=PUBLIC)
 
     async def config(_: web.Request) -> web.Response:
         return web.json_response(

@@ -16,7 +16,15 @@ export async function loadConfig() {
     startChatUrl: query.get("startChatUrl") || file.startChatUrl,
     region: query.get("region") || file.region || "us-east-1",
     participantEndpoint: query.get("participantEndpoint") || file.participantEndpoint || null,
+    token: query.get("token") || file.token || null,
   };
+}
+
+// The sign-in token for environments with JWT auth: the site's own hook (a fresh token each
+// time), else a configured one.
+async function signInToken(config) {
+  const hook = window.connectChatStarter && window.connectChatStarter.getToken;
+  return hook ? await hook() : config.token;
 }
 
 // An ended chat in this tab is continued by the next one (Connect's persistent chat), so
@@ -43,12 +51,14 @@ async function requestChat(config, name, topic, previousContactId) {
   if (previousContactId) {
     body.PersistentChat = { SourceContactId: previousContactId, RehydrationType: "ENTIRE_PAST_SESSION" };
   }
-  const response = await fetch(config.startChatUrl, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", "Idempotency-Key": crypto.randomUUID() },
-    body: JSON.stringify(body),
-  });
+  const headers = { "Content-Type": "application/json", "Idempotency-Key": crypto.randomUUID() };
+  const token = await signInToken(config);
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const response = await fetch(config.startChatUrl, { method: "POST", headers, body: JSON.stringify(body) });
   const payload = await response.json().catch(() => ({}));
+  if (response.status === 401) {  // API Gateway's JWT authorizer: no token, or not a valid one
+    throw new ApiProblem("Sign in to chat", "Please sign in, then start the chat again.");
+  }
   if (!response.ok) {  // RFC 9457 problem from our API
     const wait = response.headers.get("Retry-After");
     const detail = (payload.detail || "The chat could not be started.") +

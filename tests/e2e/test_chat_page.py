@@ -3,17 +3,14 @@ the local stack: start, agent joins and replies, send, reload and see the transc
 
 import os
 import shutil
-from pathlib import Path
 
 import pytest
 
+from tests.e2e.browser import DESKTOP, PHONE, chromium, needs_chromium, scrolls_sideways
+from tests.e2e.browser import serious_accessibility_violations as axe_violations
 from tests.local_stack import start_stack
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-pytestmark = pytest.mark.skipif(
-    not Path(CHROMIUM).exists(),
-    reason="needs Chromium: `apt-get install chromium` (Debian), then run make test again",
-)
+pytestmark = needs_chromium
 # Set to a path to also save the mid-chat screenshot there (the README's image comes from it).
 SCREENSHOT_COPY = os.environ.get("CHAT_PAGE_SCREENSHOT")
 
@@ -26,27 +23,30 @@ def stack():
 
 
 @pytest.fixture
-def page(tmp_path):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"],
-        )  # fmt: skip
+def page():
+    with chromium() as browser:
         page = browser.new_page(viewport={"width": 720, "height": 820})
         errors: list[str] = []
         page.on("pageerror", lambda error: errors.append(str(error)))
         yield page
-        browser.close()
         assert errors == [], f"JavaScript errors on the page: {errors}"
 
 
-def test_a_whole_chat_in_the_browser(stack, page, tmp_path):
+@pytest.fixture
+def console_errors(page):
+    """What the browser's console reports as errors (a failed load, e.g. a missing favicon)."""
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    return errors
+
+
+def test_a_whole_chat_in_the_browser(stack, page, console_errors, tmp_path):
     from playwright.sync_api import expect
 
     page.goto(stack.start_chat_url.removesuffix("chat"))
+    for viewport in (PHONE, DESKTOP):
+        page.set_viewport_size(viewport)
+        assert axe_violations(page) == [], viewport
     page.get_by_label("Your name").fill("Ada")
     page.get_by_label("Topic").select_option("billing")
     page.get_by_role("button", name="Start chat").click()
@@ -58,6 +58,10 @@ def test_a_whole_chat_in_the_browser(stack, page, tmp_path):
     composer.press("Enter")
     expect(messages).to_contain_text("You said: Where is my order A-1001?", timeout=10_000)
     expect(page.locator("#messages li.customer")).to_have_count(1)
+    for viewport in (PHONE, DESKTOP):
+        page.set_viewport_size(viewport)
+        assert axe_violations(page) == [], viewport
+    page.set_viewport_size({"width": 720, "height": 820})
     page.screenshot(path=str(tmp_path / "chat-page.png"))
     if SCREENSHOT_COPY:
         shutil.copy(tmp_path / "chat-page.png", SCREENSHOT_COPY)
@@ -71,8 +75,32 @@ def test_a_whole_chat_in_the_browser(stack, page, tmp_path):
     page.get_by_role("button", name="End chat").click()
     expect(messages).to_contain_text("Chat ended", timeout=10_000)
     expect(page.get_by_label("Message")).to_be_disabled()
+    expect(page.get_by_role("button", name="Send")).to_be_disabled()
     assert page.evaluate("sessionStorage.getItem('connect-chat-starter.chat')") is None
-    assert page.evaluate("sessionStorage.getItem('connect-chat-starter.last-contact')")
+    first = page.evaluate("sessionStorage.getItem('connect-chat-starter.last-contact')")
+    assert first
+    assert axe_violations(page) == []
+
+    with page.expect_response(lambda r: r.url.endswith("/chat")) as answer:
+        page.get_by_role("button", name="Start a new chat").click()
+        expect(page.locator("#prechat")).to_be_visible()
+        expect(page.locator("#messages li")).to_have_count(0)
+        page.get_by_role("button", name="Start chat").click()
+    assert answer.value.json()["ContinuedFromContactId"] == first  # the old chat goes on
+    expect(messages).to_contain_text("Local Agent joined", timeout=15_000)
+    expect(page.get_by_role("button", name="Send")).to_be_enabled()
+    assert console_errors == []  # nothing missing: favicon, modules, chatjs
+
+
+@pytest.mark.parametrize("width", [320, 390, 768, 1440])
+def test_no_sideways_scrolling_from_phone_to_desktop(stack, page, width):
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(stack.start_chat_url.removesuffix("chat"))
+    assert not scrolls_sideways(page)
+    page.evaluate("document.getElementById('prechat').hidden = true;"
+                  "document.getElementById('conversation').hidden = false;"
+                  "document.getElementById('newChat').hidden = false")  # fmt: skip
+    assert not scrolls_sideways(page)
 
 
 def test_a_chat_connect_will_not_continue_is_dropped_and_a_new_one_started(stack, page):
@@ -107,3 +135,29 @@ def test_api_problems_are_shown_to_the_user(page):
         expect(alert).to_contain_text("try again in 2 seconds")
     finally:
         throttled.stop()
+
+
+def test_a_signed_in_site_passes_a_token_and_a_401_says_sign_in(page):
+    from playwright.sync_api import expect
+
+    from tests.e2e.test_widget_and_auth import token
+
+    staging = start_stack("--env", "staging", "--no-agent")
+    try:
+        url = staging.start_chat_url.removesuffix("chat")
+        page.goto(url)
+        page.get_by_label("Your name").fill("Ada")
+        page.get_by_role("button", name="Start chat").click()
+        expect(page.get_by_role("alert")).to_contain_text("Sign in to chat", timeout=15_000)
+        page.add_init_script(
+            f"window.connectChatStarter = {{getToken: async () => {token()!r}}};"
+        )  # the hook a signed-in site defines
+        for address in (url, f"{url}?token={token()}"):
+            page.goto(address)
+            page.get_by_label("Your name").fill("Ada")
+            page.get_by_role("button", name="Start chat").click()
+            expect(page.locator("#conversation")).to_be_visible(timeout=15_000)
+            page.get_by_role("button", name="End chat").click()
+            expect(page.get_by_role("button", name="Start a new chat")).to_be_visible()
+    finally:
+        staging.stop()

@@ -1,0 +1,123 @@
+// One chat's behaviour on a set of elements (the page's, or those in widget.js's shadow root):
+// pre-chat form → start (api.js) → join with chatjs → messages, typing, end, new chat, and
+// resume after a reload. `el` names the elements; `storageKey` keeps this view's chat.
+import { rememberEndedChat, startChat } from "./api.js";
+import { createTranscript, TYPING_EVENT, TYPING_EVERY_MS } from "./transcript.js";
+
+export function createChatView(el, config, storageKey) {
+  const transcript = createTranscript(el.messages, el.typing);
+  const nameKey = `${storageKey}.name`;  // a new chat after a reload needs no retyping
+  el.name.value = el.name.value || sessionStorage.getItem(nameKey) || "";
+  let session = null;
+  let contactId = null;
+
+  function showError(title, detail) {
+    el.error.textContent = detail ? `${title}: ${detail}` : title;
+    el.error.hidden = false;
+  }
+
+  function setEnded(isEnded) {
+    el.message.disabled = el.send.disabled = el.end.disabled = isEnded;
+    el.newChat.hidden = !isEnded;
+  }
+
+  function ended() {
+    sessionStorage.removeItem(storageKey);
+    rememberEndedChat(contactId);
+    setEnded(true);
+    el.newChat.focus();
+  }
+
+  async function join(details, resumed) {
+    connect.ChatSession.setGlobalConfig({
+      region: config.region,
+      ...(config.participantEndpoint ? { endpoint: config.participantEndpoint } : {}),
+    });
+    session = connect.ChatSession.create({
+      chatDetails: details, options: { region: config.region },
+      type: connect.ChatSession.SessionTypes.CUSTOMER, disableCSM: true,
+    });
+    session.onMessage(({ data }) => transcript.render(data));
+    session.onTyping(({ data }) => {
+      if (data.ParticipantRole !== "CUSTOMER") transcript.showTyping(data.DisplayName);
+    });
+    session.onEnded(ended);
+    await session.connect();
+    contactId = details.contactId;
+    sessionStorage.setItem(storageKey, JSON.stringify(details));
+    el.prechat.hidden = true;
+    el.conversation.hidden = false;
+    setEnded(false);
+    if (resumed) {  // reloaded mid-chat: show what was said so far
+      const { data } = await session.getTranscript({ maxResults: 100, sortOrder: "ASCENDING", scanDirection: "BACKWARD" });
+      data.Transcript.forEach(transcript.render);
+    }
+    el.message.focus();
+  }
+
+  function newChat() {  // the next chat continues the ended one (persistent chat, api.js)
+    session = null;
+    transcript.clear();
+    el.conversation.hidden = true;
+    el.prechat.hidden = false;
+    el.start.disabled = false;
+    el.name.focus();
+  }
+
+  let lastTyping = 0;
+  el.message.addEventListener("input", () => {
+    if (session && Date.now() - lastTyping > TYPING_EVERY_MS) {
+      lastTyping = Date.now();
+      session.sendEvent({ contentType: TYPING_EVENT }).catch(() => {});
+    }
+  });
+  el.message.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && !event.shiftKey) {
+      event.preventDefault();
+      el.composer.requestSubmit();
+    }
+  });
+  el.composer.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const text = el.message.value.trim();
+    if (!text || !session) return;
+    el.message.value = "";
+    try {
+      await session.sendMessage({ contentType: "text/plain", message: text });
+    } catch {
+      showError("Message not sent", "Check your connection and try again.");
+    }
+  });
+  el.end.addEventListener("click", async () => {
+    try { await session.disconnectParticipant(); } finally { ended(); }
+  });
+  el.newChat.addEventListener("click", newChat);
+  el.prechat.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    el.error.hidden = true;
+    el.start.disabled = true;
+    try {
+      sessionStorage.setItem(nameKey, el.name.value.trim());
+      const details = await startChat(config, el.name.value.trim(), el.topic ? el.topic.value : "");
+      await join(details, false);
+    } catch (error) {
+      showError(error.title || "Could not start the chat", error.message);
+      el.start.disabled = false;
+    }
+  });
+
+  // A chat this tab was in before a reload, if it is still on; true if it was resumed.
+  async function resume() {
+    const saved = sessionStorage.getItem(storageKey);
+    if (!saved) return false;
+    try {
+      await join(JSON.parse(saved), true);
+      return true;
+    } catch {
+      sessionStorage.removeItem(storageKey);  // the chat is over: start afresh
+      return false;
+    }
+  }
+
+  return { resume };
+}

@@ -1,0 +1,59 @@
+// The widget's launcher and panel, in a shadow root so the host page's CSS cannot reach in
+// and the widget's cannot leak out. Behaviour is the page's (chat-view.js).
+import { createChatView } from "./chat-view.js";
+
+const STORAGE_KEY = "connect-chat-starter.widget.chat";
+const PANEL = `
+  <button type="button" class="launcher" aria-expanded="false" aria-controls="panel">
+    <svg aria-hidden="true" viewBox="0 0 24 24"><path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z"/></svg>
+    <span>Chat with us</span>
+  </button>
+  <section id="panel" class="panel" role="dialog" aria-label="Chat with us" hidden>
+    <header><h2>Chat with us</h2>
+      <button type="button" class="close" aria-label="Close chat window">×</button></header>
+    <p class="error" role="alert" hidden></p>
+    <form class="prechat">
+      <label for="name">Your name</label>
+      <input id="name" autocomplete="name" required maxlength="256">
+      <button type="submit" class="start">Start chat</button>
+    </form>
+    <div class="conversation" hidden>
+      <ol class="messages" aria-live="polite" aria-relevant="additions" aria-label="Messages"></ol>
+      <p class="typing" aria-live="polite"></p>
+      <form class="composer">
+        <label for="message" class="visually-hidden">Message</label>
+        <textarea id="message" rows="2" placeholder="Type a message" maxlength="1024"></textarea>
+        <button type="submit" class="send">Send</button>
+        <button type="button" class="end secondary">End chat</button>
+      </form>
+      <button type="button" class="new-chat" hidden>Start a new chat</button>
+    </div>
+  </section>`;
+
+export function mount(config, base) {
+  const host = document.createElement("div");
+  host.setAttribute("data-connect-chat-starter", "");
+  const root = host.attachShadow({ mode: "open" });
+  root.innerHTML = `<link rel="stylesheet" href="${new URL("widget.css", base).href}">${PANEL}`;
+  document.body.append(host);
+  const q = (selector) => root.querySelector(selector);
+  const launcher = q(".launcher");
+  const panel = q(".panel");
+  function open(isOpen) {
+    panel.hidden = !isOpen;
+    launcher.setAttribute("aria-expanded", String(isOpen));
+    if (isOpen) (q(".prechat").hidden ? q("#message") : q("#name")).focus();
+    else launcher.focus();
+  }
+  launcher.addEventListener("click", () => open(panel.hidden));
+  q(".close").addEventListener("click", () => open(false));
+  panel.addEventListener("keydown", (event) => { if (event.key === "Escape") open(false); });
+  const view = createChatView({
+    prechat: q(".prechat"), name: q("#name"), topic: null, start: q(".start"), error: q(".error"),
+    conversation: q(".conversation"), messages: q(".messages"), typing: q(".typing"),
+    composer: q(".composer"), message: q("#message"), send: q(".send"), end: q(".end"),
+    newChat: q(".new-chat"),
+  }, config, STORAGE_KEY);
+  view.resume().then((resumed) => { if (resumed) open(true); });
+  return host;
+}
