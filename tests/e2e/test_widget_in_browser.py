@@ -7,8 +7,10 @@ import time
 
 import pytest
 
-from tests.e2e.test_chat_page import CHROMIUM, pytestmark  # noqa: F401 - same skip rule
+from tests.e2e.browser import chromium, needs_chromium
 from tests.local_stack import start_stack
+
+pytestmark = needs_chromium
 
 # What ChatInterface.initiateChat sends when the page sets no IDs (../shared/notes).
 INITIATE_CHAT = """async (url) => {
@@ -32,18 +34,8 @@ def stack():
 
 @pytest.fixture
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        # A page Playwright serves itself has no address space, so Chromium's Local Network
-        # Access would treat it as public and block its call to 127.0.0.1; a real page on
-        # localhost:5173 is loopback and is not blocked.
-        launched = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-features=LocalNetworkAccessChecks"],
-        )
+    with chromium() as launched:
         yield launched
-        launched.close()
 
 
 def widget_call(browser, stack, origin: str) -> tuple[dict, list]:
