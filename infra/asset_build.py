@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from infra.connect_model import write_trimmed_model
+
 # Lambda's arm64 Python 3.14 runtime; the machine building the asset may run another Python.
 PIP_PLATFORM = ("--platform", "manylinux2014_aarch64", "--python-version", "3.14")
 
@@ -14,6 +16,7 @@ PIP_PLATFORM = ("--platform", "manylinux2014_aarch64", "--python-version", "3.14
 def build_asset(source: Path, out: Path) -> None:
     for path in source.glob("*.py"):
         shutil.copy2(path, out / path.name)
+    write_trimmed_model(out)
     requirements = source / "requirements.txt"
     if requirements.exists():
         subprocess.run(

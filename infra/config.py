@@ -52,6 +52,7 @@ class EnvironmentConfig:
     alarm_emails: tuple[str, ...]
     p99_latency_alarm_ms: int
     tracing: bool
+    snap_start: bool
 
 
 def load(environments: Any, name: str | None) -> EnvironmentConfig:
@@ -95,6 +96,7 @@ def load(environments: Any, name: str | None) -> EnvironmentConfig:
         alarm_emails=env.read(keys.ALARM_EMAILS),
         p99_latency_alarm_ms=env.read(keys.P99_LATENCY_ALARM_MS),
         tracing=env.read(keys.TRACING),
+        snap_start=env.read(keys.SNAP_START),
     )
     env.refuse_unknown_keys()
     throttle.refuse_unknown_keys()

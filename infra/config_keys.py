@@ -65,9 +65,10 @@ WIDGET_ATTACHMENTS = _key("widget.attachments", "boolean", False, rules.boolean,
 ALARM_EMAILS = _key("alarmEmails", "list of strings", [], rules.matches(EMAIL, "an email address"), "addresses the alarms notify (creates an encrypted SNS topic)")  # fmt: skip
 P99_LATENCY_ALARM_MS = _key("p99LatencyAlarmMs", "integer", 5000, rules.integer(100, 29_000), "the `P99Latency` alarm's threshold")  # fmt: skip
 TRACING = _key("tracing", "boolean", False, rules.boolean, "X-Ray active tracing")  # fmt: skip
+SNAP_START = _key("snapStart", "boolean", False, rules.boolean, "Lambda SnapStart: the API calls alias `live` of a published version restored from a snapshot (see \"Performance\")")  # fmt: skip
 
 KEYS = (ACCOUNT, REGION, INSTANCE_ID, CONTACT_FLOW_ID, ALLOWED_ORIGINS, ALLOWED_ATTRIBUTES,
         RATE_LIMIT, BURST_LIMIT, RESERVED_CONCURRENCY, MEMORY_MIB, LOG_RETENTION_DAYS,
         MAX_CHAT_DURATION, TAGS, TERMINATION_PROTECTION, AUTH_TYPE, AUTH_ISSUER, AUTH_AUDIENCE,
         AUTH_CLAIMS, WIDGET_MARKDOWN, WIDGET_ATTACHMENTS, ALARM_EMAILS, P99_LATENCY_ALARM_MS,
-        TRACING)  # fmt: skip
+        TRACING, SNAP_START)  # fmt: skip

@@ -6,9 +6,12 @@ import json
 from pathlib import Path
 
 from infra.config import EnvironmentConfig
+from infra.connect_model import MODEL_DIR
 from infra.names import METRICS_NAMESPACE, SERVICE_NAME
 
 LAMBDA_SOURCE = Path(__file__).resolve().parent.parent / "lambda" / "start_chat"
+# Where Lambda unpacks a zip function's code (LAMBDA_TASK_ROOT).
+TASK_ROOT = "/var/task"
 HANDLER = "handler.handler"
 
 
@@ -19,6 +22,8 @@ def handler_environment(config: EnvironmentConfig) -> dict[str, str]:
         "CONTACT_FLOW_ID": config.contact_flow_id,
         "ALLOWED_ATTRIBUTES": ",".join(config.allowed_attributes),
         "MAX_CHAT_DURATION_MINUTES": str(config.max_chat_duration_minutes),
+        # botocore searches here first: the bundled, trimmed Connect model (infra/connect_model.py)
+        "AWS_DATA_PATH": f"{TASK_ROOT}/{MODEL_DIR}",
         "ALLOWED_ORIGINS": ",".join(config.allowed_origins),
         "POWERTOOLS_SERVICE_NAME": SERVICE_NAME,
         "POWERTOOLS_METRICS_NAMESPACE": METRICS_NAMESPACE,

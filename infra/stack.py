@@ -34,10 +34,11 @@ class ChatStarterStack(Stack):
             instance_id=config.instance_id, contact_flow_id=config.contact_flow_id,
             memory_mib=config.memory_mib, reserved_concurrency=config.reserved_concurrency,
             log_retention_days=config.log_retention_days, tracing=config.tracing,
+            snap_start=config.snap_start,
         )  # fmt: skip
         function = start_chat.function
         api = ChatApi(
-            self, "Api", environment=config.name, start_chat=function,
+            self, "Api", environment=config.name, start_chat=start_chat.invocable,
             allowed_origins=config.allowed_origins, throttle=config.throttle,
             log_retention_days=config.log_retention_days, auth=config.auth,
         )  # fmt: skip

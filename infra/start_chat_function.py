@@ -2,7 +2,7 @@
 
 from typing import cast
 
-from aws_cdk import Acknowledgment, Duration, Stack, Validations
+from aws_cdk import Acknowledgment, Annotations, Duration, Stack, Validations
 from aws_cdk import aws_iam as iam
 from aws_cdk import aws_lambda as lambda_
 from aws_cdk import aws_logs as logs
@@ -20,7 +20,7 @@ class StartChatFunction(Construct):
     def __init__(
         self, scope: Construct, construct_id: str, *, environment: dict[str, str],
         instance_id: str, contact_flow_id: str, memory_mib: int, reserved_concurrency: int,
-        log_retention_days: int, tracing: bool,
+        log_retention_days: int, tracing: bool, snap_start: bool,
     ) -> None:  # fmt: skip
         super().__init__(scope, construct_id)
         self.log_group = logs.LogGroup(self, "LogGroup")
@@ -50,7 +50,19 @@ class StartChatFunction(Construct):
             reserved_concurrent_executions=reserved_concurrency,
             environment=environment,
             tracing=lambda_.Tracing.ACTIVE if tracing else None,
+            snap_start=lambda_.SnapStartConf.ON_PUBLISHED_VERSIONS if snap_start else None,
         )
+        # What the API invokes: with SnapStart, alias `live` of the current published version
+        # (SnapStart restores only published versions); otherwise the function ($LATEST).
+        self.invocable: lambda_.IFunction = self.function
+        if snap_start:
+            self.invocable = lambda_.Alias(
+                self, "Live", alias_name="live", version=self.function.current_version
+            )
+            Annotations.of(self.function).acknowledge_warning(
+                "@aws-cdk/aws-lambda:snapStartRequirePublish",
+                "every deploy publishes current_version, and the API invokes its alias `live`",
+            )
         default_policy = role.node.try_find_child("DefaultPolicy")  # only X-Ray's, if tracing
         if default_policy is not None:
             Validations.of(default_policy).acknowledge(

@@ -2,7 +2,9 @@
 HTTP API stand-in running the real handler, each on its own localhost port."""
 
 import dataclasses
+import shutil
 import socket
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,6 +12,7 @@ from aiohttp import web
 
 from infra.api_shape import CHAT_PATH
 from infra.config import EnvironmentConfig
+from infra.connect_model import write_trimmed_model
 from infra.handler_environment import HANDLER, LAMBDA_SOURCE, handler_environment
 from local.agent import SimulatedAgent
 from local.aws_stand_in import STORE, StandInOptions, aws_stand_in
@@ -39,6 +42,7 @@ class LocalStack:
     region: str
     runners: tuple[web.AppRunner, ...]
     function: LambdaFunction
+    scratch: Path
 
     def client_environment(self) -> dict[str, str]:
         """What a boto3 client (or our chat_client) needs to use this stack."""
@@ -48,6 +52,7 @@ class LocalStack:
         for runner in self.runners:
             await runner.cleanup()
         self.function.shutdown()
+        shutil.rmtree(self.scratch, ignore_errors=True)
 
 
 class PortInUse(OSError):
@@ -100,11 +105,14 @@ async def start_local_stack(config: EnvironmentConfig, options: LocalOptions) ->
     # The chat page is served from the API's own origin; a browser sends that Origin.
     page_origins = (api_url, api_url.replace("127.0.0.1", "localhost"))
     config = dataclasses.replace(config, allowed_origins=(*config.allowed_origins, *page_origins))
+    scratch = Path(tempfile.mkdtemp(prefix="connect-chat-starter-local-"))
     function = LambdaFunction(
         LAMBDA_SOURCE,
         HANDLER,
         {
             **handler_environment(config),
+            # the trimmed Connect model, as the deployed function has it
+            "AWS_DATA_PATH": str(write_trimmed_model(scratch)),
             "AWS_ENDPOINT_URL_CONNECT": aws_url,
             "AWS_REGION": config.region,
             "AWS_DEFAULT_REGION": config.region,
@@ -126,4 +134,5 @@ async def start_local_stack(config: EnvironmentConfig, options: LocalOptions) ->
         region=config.region,
         runners=(api_runner, aws_runner),
         function=function,
+        scratch=scratch,
     )

@@ -5,16 +5,23 @@ import copy
 import json
 import os
 import sys
+import tempfile
+from pathlib import Path
 
 from infra.config import load, read_environments
+from infra.connect_model import write_trimmed_model
 from infra.handler_environment import LAMBDA_SOURCE, handler_environment
 from local.lambda_runtime import LambdaContext
 from tests.conftest import REPO_ROOT
 
 EVENTS = REPO_ROOT / "tests" / "events"
 DEV = load(read_environments(), "dev")
+# The trimmed Connect model, written as bundling writes it: the tests' client is the
+# function's client (kept for the session; the OS cleans its temp folder).
+MODEL_PATH = write_trimmed_model(Path(tempfile.mkdtemp(prefix="connect-model-")))
 os.environ.update(
     handler_environment(DEV),
+    AWS_DATA_PATH=str(MODEL_PATH),
     AWS_DEFAULT_REGION=DEV.region,
     AWS_ACCESS_KEY_ID="testing",
     AWS_SECRET_ACCESS_KEY="testing",

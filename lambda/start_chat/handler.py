@@ -11,6 +11,7 @@ from botocore.exceptions import BotoCoreError, ClientError
 
 import contract
 import problems
+import snapshot_hooks  # noqa: F401 - registers the SnapStart restore hooks
 from connect_client import create_connect_client
 from metric_names import CHAT_REJECTED, CHAT_STARTED, INTERNAL_ERROR, UPSTREAM_FAILED
 from settings import Settings

@@ -13,7 +13,7 @@ def template(synth) -> Template:
     return Template.from_json(synth.template)
 
 
-def test_chat_and_widget_routes_share_one_payload_2_integration(template):
+def test_chat_and_widget_routes_share_one_payload_2_integration(template, synth):
     routes = template.find_resources("AWS::ApiGatewayV2::Route")
     assert sorted(r["Properties"]["RouteKey"] for r in routes.values()) == [
         "POST /chat",
@@ -26,7 +26,11 @@ def test_chat_and_widget_routes_share_one_payload_2_integration(template):
     props = integration["Properties"]
     assert props["IntegrationType"] == "AWS_PROXY"
     assert props["PayloadFormatVersion"] == "2.0"
-    assert props["IntegrationUri"] == {"Fn::GetAtt": [function_id, "Arn"]}
+    if synth.config.snap_start:  # the alias of the published version, where SnapStart works
+        alias_id, _ = only(template, "AWS::Lambda::Alias")
+        assert props["IntegrationUri"] == {"Ref": alias_id}
+    else:
+        assert props["IntegrationUri"] == {"Fn::GetAtt": [function_id, "Arn"]}
 
 
 def test_routes_are_public_or_behind_the_jwt_authorizer_as_configured(template, synth):
@@ -93,8 +97,14 @@ def test_outputs_are_the_start_chat_url_and_the_api_url(template, synth):
     assert list(outputs) == ["StartChatUrl", "WidgetStartChatUrl", "ApiUrl"]
 
 
-def test_lambda_permissions_are_scoped_to_this_apis_two_routes(template):
+def test_lambda_permissions_are_scoped_to_this_apis_two_routes(template, synth):
     permissions = template.find_resources("AWS::Lambda::Permission").values()
+    invoked = (
+        {"Ref": only(template, "AWS::Lambda::Alias")[0]}
+        if synth.config.snap_start
+        else {"Fn::GetAtt": [only(template, "AWS::Lambda::Function")[0], "Arn"]}
+    )
+    assert all(p["Properties"]["FunctionName"] == invoked for p in permissions)
     arns = sorted(json.dumps(p["Properties"]["SourceArn"]) for p in permissions)
     assert [arn.endswith('/*/*/chat"]]}') for arn in arns] == [True, False]
     assert arns[1].endswith('/*/*/widget"]]}')

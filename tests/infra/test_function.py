@@ -49,6 +49,7 @@ def test_function_environment_comes_from_config(template, synth):
         "ALLOWED_ATTRIBUTES": ",".join(config.allowed_attributes),
         "MAX_CHAT_DURATION_MINUTES": str(config.max_chat_duration_minutes),
         "ALLOWED_ORIGINS": ",".join(config.allowed_origins),
+        "AWS_DATA_PATH": "/var/task/botocore_data",
         "POWERTOOLS_SERVICE_NAME": "connect-chat-starter",
         "POWERTOOLS_METRICS_NAMESPACE": "ConnectChatStarter",
         "POWERTOOLS_LOG_LEVEL": "INFO",
@@ -128,3 +129,11 @@ def test_tracing_adds_only_the_two_xray_actions(template, synth):
             "Resource": "*",
         }
     ]
+
+
+def test_the_bundled_asset_holds_the_trimmed_connect_model(template, synth):
+    _, function = only(template, "AWS::Lambda::Function")
+    asset_hash = function["Properties"]["Code"]["S3Key"].removesuffix(".zip")
+    models = list((synth.outdir / f"asset.{asset_hash}" / "botocore_data" / "connect").rglob("service-2.json"))  # fmt: skip
+    assert len(models) == 1
+    assert list(json.loads(models[0].read_text())["operations"]) == ["StartChatContact"]
