@@ -2,6 +2,8 @@
 
 - handler: Python importing the handler from the built asset (what `cdk synth` bundles, the
   trimmed Connect model included) with the function's environment;
+- bytecode: the same from an asset that also holds bytecode for this interpreter (what a
+  build on the runtime's own Python ships; Lambda cannot write bytecode itself);
 - seed: Node doing `new ConnectClient()` from @aws-sdk/client-connect (the seed's handler);
 - floor: Python doing `import boto3; boto3.client("connect")` (a plain handler, full model).
 
@@ -30,22 +32,32 @@ def _seconds(command: list[str], env: dict[str, str]) -> float:
     return float(out.stdout.strip().splitlines()[-1])
 
 
-def cold(runs: int, asset: Path, function_env: dict[str, str]) -> dict[str, float]:
+def _handler(asset: Path, function_env: dict[str, str]) -> tuple[list[str], dict[str, str]]:
     env = {**os.environ, **function_env, "AWS_DATA_PATH": str(asset / MODEL_DIR)}
-    floor_env = {k: v for k, v in env.items() if k != "AWS_DATA_PATH"}
-    handler = PY_TIMED.format(
-        code=f"import sys; sys.path.insert(0, {str(asset)!r}); import handler"
-    )
+    imports = f"import sys; sys.path.insert(0, {str(asset)!r}); import handler"
+    return [sys.executable, "-c", PY_TIMED.format(code=imports)], env
+
+
+def cold(
+    runs: int, asset: Path, with_bytecode: Path, function_env: dict[str, str]
+) -> dict[str, float]:
+    env = {**os.environ, **function_env}
     floor = PY_TIMED.format(code="import boto3; boto3.client('connect')")
     node = shutil.which("node") or "node"
-    times: dict[str, list[float]] = {"handler": [], "seed": [], "floor": []}
+    variants = {
+        "handler": _handler(asset, function_env),
+        "bytecode": _handler(with_bytecode, function_env),
+        "seed": ([node, "-e", NODE_TIMED], env),
+        "floor": ([sys.executable, "-c", floor], env),
+    }
+    times: dict[str, list[float]] = {name: [] for name in variants}
     for _ in range(runs):
-        times["handler"].append(_seconds([sys.executable, "-c", handler], env))
-        times["seed"].append(_seconds([node, "-e", NODE_TIMED], env))
-        times["floor"].append(_seconds([sys.executable, "-c", floor], floor_env))
+        for name, (command, variant_env) in variants.items():
+            times[name].append(_seconds(command, variant_env))
     medians = {name: statistics.median(values) * 1000 for name, values in times.items()}
     return {
         **{f"{name}_ms": ms for name, ms in medians.items()},
         "ratio_seed": medians["handler"] / medians["seed"],
+        "ratio_bytecode": medians["bytecode"] / medians["seed"],
         "ratio_floor": medians["handler"] / medians["floor"],
     }

@@ -96,17 +96,20 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15, help="fresh processes per cold variant")
     parser.add_argument("--calls", type=int, default=2000, help="warm calls per path")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as out:
-        asset = Path(out)
+    with tempfile.TemporaryDirectory() as out, tempfile.TemporaryDirectory() as out2:
+        asset, with_bytecode = Path(out), Path(out2)
         build_asset(LAMBDA_SOURCE, asset)  # what cdk synth bundles
+        build_asset(LAMBDA_SOURCE, with_bytecode, bytecode_for=sys.version_info[:2])
         a = asset_size(asset)
-        c = cold(args.runs, asset, ENV)
+        c = cold(args.runs, asset, with_bytecode, ENV)
     w = warm(args.calls)
     print("| measure | value | goal |\n| --- | --- | --- |")
     runs = f"median of {args.runs}"
     print(f"| cold: import handler from the asset ({runs}) | {c['handler_ms']:.0f} ms | |")
     print(f"| cold: seed, Node 24 `new ConnectClient()` | {c['seed_ms']:.0f} ms | |")
     print(f"| cold: ratio handler / seed | {c['ratio_seed']:.2f} | <= 2.0 |")
+    print(f"| cold: the asset with bytecode for this Python | {c['bytecode_ms']:.0f} ms | |")
+    print(f"| cold: ratio with bytecode / seed | {c['ratio_bytecode']:.2f} | |")
     print(f"| cold: floor, `boto3.client('connect')` (full model) | {c['floor_ms']:.0f} ms | |")
     print(f"| cold: ratio handler / floor | {c['ratio_floor']:.2f} | |")
     for q in ("p50", "p99"):

@@ -1,18 +1,22 @@
-"""A trimmed Connect service model for the function: only the operations it calls and every
-shape their input, output and errors reach, plus Connect's endpoint rules, written from the
-pinned botocore's own model at bundling time (never edited by hand, never committed).
-botocore loads it instead of the full model (405 operations, ~2,450 shapes): the data path
-is searched first. Kept free of aws_cdk (bench/ builds the asset too)."""
+"""botocore data for the function, written from the pinned botocore's own data at bundling
+time (never edited by hand, never committed): a trimmed Connect service model (only the
+operations the function calls and every shape their input, output and errors reach, not
+405 operations and ~2,450 shapes), Connect's endpoint rules, and botocore's few shared files
+with endpoints.json cut to Connect. It is complete, so the function's loader searches
+nothing else (no scan of ~400 service folders). Kept free of aws_cdk (bench/ builds it)."""
 
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
+import botocore
 from botocore.loaders import Loader
 
 SERVICE = "connect"
 OPERATIONS = ("StartChatContact",)
 MODEL_DIR = "botocore_data"  # inside the function's code; AWS_DATA_PATH points here
+SHARED_FILES = ("_retry.json", "partitions.json", "sdk-default-configuration.json")
 
 
 def reachable_shapes(shapes: dict[str, Any], roots: list[str]) -> set[str]:
@@ -54,4 +58,11 @@ def write_trimmed_model(code_dir: Path) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     (target / "service-2.json").write_text(json.dumps(trimmed_model(full), separators=(",", ":")))
     (target / "endpoint-rule-set-1.json").write_text(json.dumps(rules, separators=(",", ":")))
-    return code_dir / MODEL_DIR
+    data = code_dir / MODEL_DIR
+    for name in SHARED_FILES:
+        shutil.copyfile(Path(botocore.__file__).parent / "data" / name, data / name)
+    endpoints = loader.load_data("endpoints")
+    for partition in endpoints["partitions"]:
+        partition["services"] = {k: v for k, v in partition["services"].items() if k == SERVICE}
+    (data / "endpoints.json").write_text(json.dumps(endpoints, separators=(",", ":")))
+    return data

@@ -1,9 +1,13 @@
 """The botocore Connect client: created once per container, with a bounded worst case."""
 
+import logging
+import os
 from typing import Any
 
 import botocore.session
 from botocore.config import Config
+from botocore.exceptions import DataNotFoundError
+from botocore.loaders import Loader
 
 CONNECT_TIMEOUT_SECONDS = 1
 READ_TIMEOUT_SECONDS = 4
@@ -17,7 +21,10 @@ WORST_CASE_SECONDS = MAX_ATTEMPTS * (CONNECT_TIMEOUT_SECONDS + READ_TIMEOUT_SECO
 
 def create_connect_client(*, endpoint_url: str | None = None, **config: Any) -> Any:
     """botocore rather than boto3: the same client, without boto3's extra import cost.
-    Like any botocore client it honours AWS_ENDPOINT_URL_CONNECT (the local stack's seam)."""
+    Like any botocore client it honours AWS_ENDPOINT_URL_CONNECT (the local stack's seam).
+    AWS_DATA_PATH names the bundled botocore data (infra/connect_model.py): complete, so
+    only it is searched; should the runtime's botocore want a file it lacks, botocore's
+    own data is used as well (slower, still correct)."""
     settings: dict[str, Any] = {
         "connect_timeout": CONNECT_TIMEOUT_SECONDS,
         "read_timeout": READ_TIMEOUT_SECONDS,
@@ -25,5 +32,18 @@ def create_connect_client(*, endpoint_url: str | None = None, **config: Any) -> 
         "user_agent_extra": "connect-chat-starter",
         **config,
     }
+    data_path = os.environ.get("AWS_DATA_PATH")
     session = botocore.session.get_session()
-    return session.create_client("connect", endpoint_url=endpoint_url, config=Config(**settings))
+    if data_path:
+        only_bundled = Loader(extra_search_paths=[data_path], include_default_search_paths=False)
+        session.register_component("data_loader", only_bundled)
+    try:
+        return session.create_client(
+            "connect", endpoint_url=endpoint_url, config=Config(**settings)
+        )
+    except DataNotFoundError as error:
+        logging.getLogger(__name__).warning("bundled botocore data incomplete: %s", error)
+        session = botocore.session.get_session()
+        return session.create_client(
+            "connect", endpoint_url=endpoint_url, config=Config(**settings)
+        )

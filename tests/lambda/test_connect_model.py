@@ -74,3 +74,20 @@ def test_endpoint_rules_are_connects():
         handler.connect.meta.endpoint_url
         == f"https://connect.{handler.connect.meta.region_name}.amazonaws.com"
     )
+
+
+def test_only_the_bundled_data_is_searched_and_a_gap_falls_back_to_botocores(
+    monkeypatch, tmp_path, caplog
+):
+    import shutil
+
+    from connect_client import create_connect_client
+
+    client = create_connect_client()
+    assert client.meta.service_model.operation_names == list(OPERATIONS)
+    shutil.copytree(MODEL_PATH, tmp_path / "data")
+    (tmp_path / "data" / "endpoints.json").unlink()  # a file a newer runtime might want
+    monkeypatch.setenv("AWS_DATA_PATH", str(tmp_path / "data"))
+    fallback = create_connect_client()
+    assert "bundled botocore data incomplete" in caplog.text
+    assert fallback.meta.service_model.operation_names == list(OPERATIONS)
