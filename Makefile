@@ -9,7 +9,7 @@ PY := $(VENV)/bin/python
 export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: setup synth diff deploy test lint typecheck pytest bench local local-token local-load clean
+.PHONY: setup synth diff deploy deploy-access test lint typecheck pytest bench local local-token local-load clean
 
 $(VENV)/.app: requirements.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -32,10 +32,15 @@ setup: $(VENV)/.dev node_modules/.cli
 synth: $(VENV)/.app node_modules/.cli
 	npx cdk synth -c env=$(ENV) --quiet --output $(OUT)
 	@echo "wrote $(OUT)/ChatStarter-$(ENV).template.json"
+	@test ! -f $(OUT)/ChatStarterGitHubAccess-$(ENV).template.json || echo "wrote $(OUT)/ChatStarterGitHubAccess-$(ENV).template.json"
 
 ## make diff ENV=prod: what a deploy would change (needs AWS credentials)
 diff: $(VENV)/.app node_modules/.cli
 	python -m ops.diff --env $(ENV)
+
+## make deploy-access ENV=prod: once, by an admin: the GitHub OIDC roles (README "Deploying from GitHub")
+deploy-access: $(VENV)/.app node_modules/.cli
+	npx cdk deploy ChatStarterGitHubAccess-$(ENV) -c env=$(ENV) --require-approval broadening
 
 ## make deploy ENV=prod: cdk deploy, then the client's smoke test on the deployed URL
 deploy: setup

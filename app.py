@@ -3,10 +3,11 @@
 
 import sys
 
-from aws_cdk import App, Validations
+from aws_cdk import App, Stack, Validations
 from cdk_nag import AwsSolutionsChecks
 
 from infra.config import ConfigError, load
+from infra.github_access import GitHubAccessStack
 from infra.stack import ChatStarterStack
 
 
@@ -16,11 +17,14 @@ def main() -> None:
         config = load(app.node.try_get_context("environments"), app.node.try_get_context("env"))
     except ConfigError as error:
         sys.exit(f"connect-chat-starter: {error}")
-    stack = ChatStarterStack(app, config=config)
-    # Acknowledged rules are also written into the template, so synth review shows them.
-    Validations.of(stack).add_plugins(
-        AwsSolutionsChecks(stack, verbose=True, write_suppressions_to_cloud_formation=True)
-    )
+    stacks: list[Stack] = [ChatStarterStack(app, config=config)]
+    if config.github:  # deployed once by an admin (make deploy-access), then by GitHub
+        stacks.append(GitHubAccessStack(app, config=config, github=config.github))
+    for stack in stacks:
+        # Acknowledged rules are also written into the template, so synth review shows them.
+        Validations.of(stack).add_plugins(
+            AwsSolutionsChecks(stack, verbose=True, write_suppressions_to_cloud_formation=True)
+        )
     app.synth()
 
 

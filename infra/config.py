@@ -14,14 +14,15 @@ from typing import Any
 from infra import config_keys as keys
 from infra import config_rules as rules
 from infra.config_auth import JwtAuth, WidgetFeatures, read_auth, read_widget
+from infra.config_github import GitHubAccess, read_github
 from infra.config_reader import ConfigError, EnvironmentReader
 
 DEFAULT_ENVIRONMENT = "dev"
 CDK_JSON = Path(__file__).resolve().parent.parent / "cdk.json"
 
 __all__ = [
-    "DEFAULT_ENVIRONMENT", "ConfigError", "EnvironmentConfig", "JwtAuth", "Throttle",
-    "WidgetFeatures", "load", "read_environments",
+    "DEFAULT_ENVIRONMENT", "ConfigError", "EnvironmentConfig", "GitHubAccess", "JwtAuth",
+    "Throttle", "WidgetFeatures", "load", "read_environments",
 ]  # fmt: skip
 
 
@@ -53,6 +54,7 @@ class EnvironmentConfig:
     p99_latency_alarm_ms: int
     tracing: bool
     snap_start: bool
+    github: GitHubAccess | None
 
 
 def load(environments: Any, name: str | None) -> EnvironmentConfig:
@@ -97,6 +99,7 @@ def load(environments: Any, name: str | None) -> EnvironmentConfig:
         p99_latency_alarm_ms=env.read(keys.P99_LATENCY_ALARM_MS),
         tracing=env.read(keys.TRACING),
         snap_start=env.read(keys.SNAP_START),
+        github=read_github(env, name),
     )
     env.refuse_unknown_keys()
     throttle.refuse_unknown_keys()

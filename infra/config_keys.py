@@ -17,6 +17,12 @@ class Required:
 REQUIRED: Any = Required()
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 HTTPS_URL = re.compile(r"^https://[^\s/]+(/[^\s]*)?$")
+GITHUB_REPOSITORY = re.compile(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")
+GITHUB_ENVIRONMENT = re.compile(r"^[A-Za-z0-9_.-]{1,255}$")
+OIDC_PROVIDER_ARN = re.compile(
+    r"^arn:aws[a-z-]*:iam::[0-9]{12}:oidc-provider/token\.actions\.githubusercontent\.com$"
+)
+BOOTSTRAP_QUALIFIER = re.compile(r"^[A-Za-z0-9_-]{1,10}$")
 
 
 @dataclass(frozen=True)
@@ -65,10 +71,15 @@ WIDGET_ATTACHMENTS = _key("widget.attachments", "boolean", False, rules.boolean,
 ALARM_EMAILS = _key("alarmEmails", "list of strings", [], rules.matches(EMAIL, "an email address"), "addresses the alarms notify (creates an encrypted SNS topic)")  # fmt: skip
 P99_LATENCY_ALARM_MS = _key("p99LatencyAlarmMs", "integer", 5000, rules.integer(100, 29_000), "the `P99Latency` alarm's threshold")  # fmt: skip
 TRACING = _key("tracing", "boolean", False, rules.boolean, "X-Ray active tracing")  # fmt: skip
+GITHUB_REPOSITORY_KEY = _key("github.repository", "string", REQUIRED, rules.matches(GITHUB_REPOSITORY, "a GitHub repository 'owner/name'"), "the repository whose workflow deploys this environment (see \"Deploying from GitHub\")", when="`github` is set")  # fmt: skip
+GITHUB_ENVIRONMENT_KEY = _key("github.environment", "string", None, rules.optional(rules.matches(GITHUB_ENVIRONMENT, "a GitHub environment name")), "the GitHub environment whose jobs may deploy (default: this environment's name)", when="`github` is set")  # fmt: skip
+GITHUB_OIDC_PROVIDER = _key("github.oidcProviderArn", "string", None, rules.optional(rules.matches(OIDC_PROVIDER_ARN, "the ARN of an IAM OIDC provider for token.actions.githubusercontent.com")), "the account's existing GitHub OIDC provider, imported (default: one is created)", when="`github` is set")  # fmt: skip
+GITHUB_QUALIFIER = _key("github.bootstrapQualifier", "string", "hnb659fds", rules.matches(BOOTSTRAP_QUALIFIER, "a CDK bootstrap qualifier"), "the CDK bootstrap qualifier whose roles the deploy role may assume", when="`github` is set")  # fmt: skip
 SNAP_START = _key("snapStart", "boolean", False, rules.boolean, "Lambda SnapStart: the API calls alias `live` of a published version restored from a snapshot (see \"Performance\")")  # fmt: skip
 
 KEYS = (ACCOUNT, REGION, INSTANCE_ID, CONTACT_FLOW_ID, ALLOWED_ORIGINS, ALLOWED_ATTRIBUTES,
         RATE_LIMIT, BURST_LIMIT, RESERVED_CONCURRENCY, MEMORY_MIB, LOG_RETENTION_DAYS,
         MAX_CHAT_DURATION, TAGS, TERMINATION_PROTECTION, AUTH_TYPE, AUTH_ISSUER, AUTH_AUDIENCE,
         AUTH_CLAIMS, WIDGET_MARKDOWN, WIDGET_ATTACHMENTS, ALARM_EMAILS, P99_LATENCY_ALARM_MS,
-        TRACING, SNAP_START)  # fmt: skip
+        TRACING, SNAP_START, GITHUB_REPOSITORY_KEY, GITHUB_ENVIRONMENT_KEY, GITHUB_OIDC_PROVIDER,
+        GITHUB_QUALIFIER)  # fmt: skip

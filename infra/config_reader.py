@@ -38,6 +38,10 @@ class EnvironmentReader:
             raise self.fail(key, reason)
         return value
 
+    def has(self, key: str) -> bool:
+        self._read.add(key)
+        return key in self._raw
+
     def section(self, key: str, default: dict[str, Any]) -> "EnvironmentReader":
         self._read.add(key)
         value = self._raw.get(key, default)

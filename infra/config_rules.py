@@ -117,6 +117,11 @@ def one_of(allowed: tuple[Any, ...], text: str | None = None) -> Check:
     return Check(text or f"one of {', '.join(map(str, allowed))}", check)
 
 
+def optional(check: Check) -> Check:
+    """`check`, or nothing given (null)."""
+    return Check(f"{check.text}, or absent", lambda v: None if v is None else check(v))
+
+
 boolean = Check(
     "true or false", lambda v: None if isinstance(v, bool) else f"{v!r} is not true or false"
 )

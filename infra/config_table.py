@@ -17,6 +17,8 @@ START, END = "<!-- config-keys:start -->", "<!-- config-keys:end -->"
 def _default(key: Key) -> str:
     if key.default is REQUIRED:
         return f"required when {key.when}" if key.when else "**required**"
+    if key.default is None:
+        return "absent"
     return f"`{json.dumps(key.default, ensure_ascii=False)}`"
 
 

@@ -38,3 +38,7 @@ CONNECT_THROTTLING_CODES = (
 
 def stack_name(environment: str) -> str:
     return f"{STACK_PREFIX}-{environment}"
+
+
+def github_access_stack_name(environment: str) -> str:
+    return f"{STACK_PREFIX}GitHubAccess-{environment}"

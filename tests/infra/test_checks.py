@@ -37,7 +37,7 @@ def test_each_acknowledged_nag_rule_is_expected_scoped_and_has_a_specific_reason
 def test_cfn_lint_finds_no_errors_or_warnings(synth):
     cfn_lint = Path(sys.executable).with_name("cfn-lint")
     result = subprocess.run(
-        [str(cfn_lint), "--format", "parseable", str(synth.template_path)],
+        [str(cfn_lint), "--format", "parseable", *map(str, synth.outdir.glob("*.template.json"))],
         capture_output=True,
         text=True,
         check=False,

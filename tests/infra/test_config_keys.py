@@ -16,7 +16,8 @@ def every_key() -> dict:
              "instanceId": "11111111-1111-4111-8111-111111111111",
              "contactFlowId": "22222222-2222-4222-8222-222222222222",
              "allowedOrigins": ["https://www.example.com"], "auth.type": "jwt",
-             "auth.issuer": "https://issuer.example.com", "auth.audience": ["client"]}  # fmt: skip
+             "auth.issuer": "https://issuer.example.com", "auth.audience": ["client"],
+             "github.repository": "example-org/connect-chat-starter"}  # fmt: skip
     env: dict = {}
     for key in KEYS:
         value = given.get(key.name, key.default)
@@ -38,6 +39,8 @@ def test_readme_table_is_generated_from_the_keys():
 def test_the_loader_accepts_every_listed_key():
     config = load({"all": every_key()}, "all")
     assert config.auth is not None
+    assert config.github is not None
+    assert config.github.environment == "all"
     assert config.p99_latency_alarm_ms == 5000
 
 
@@ -52,5 +55,6 @@ def test_the_loader_knows_no_key_the_table_does_not_list():
 def test_defaults_come_from_the_table(key):
     minimal = {k: v for k, v in every_key().items() if k in ("account", "region", "instanceId", "contactFlowId", "allowedOrigins")}  # fmt: skip
     full = every_key()
-    assert load({"m": minimal}, "m") == load({"m": {**full, "auth": {"type": "none"}}}, "m")
+    without_optional_parts = {k: v for k, v in full.items() if k != "github"}
+    assert load({"m": minimal}, "m") == load({"m": {**without_optional_parts, "auth": {"type": "none"}}}, "m")  # fmt: skip
     assert key.name not in JWT_ONLY
