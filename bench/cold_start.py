@@ -17,7 +17,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from infra.connect_model import MODEL_DIR
+from infra.botocore_data import MODEL_DIR
 
 REPO = Path(__file__).resolve().parent.parent
 PY_TIMED = "import time; t = time.perf_counter(); {code}; print(time.perf_counter() - t)"

@@ -12,7 +12,7 @@ from aws_cdk import aws_sns_subscriptions as subscriptions
 from constructs import Construct
 
 from infra.chat_metrics import PERIOD, connect_throttling, handler_metric
-from infra.names import UPSTREAM_FAILED
+from infra.names import BOT_CHECK_UNAVAILABLE, CLIENT_LIMIT_UNAVAILABLE, UPSTREAM_FAILED
 
 API_5XX_PERCENT = 5
 UPSTREAM_FAILURES = 5
@@ -56,17 +56,33 @@ def alarm_specs(
     ]  # fmt: skip
 
 
+def abuse_layer_specs(*, client_limit: bool, bot_check: bool) -> list[AlarmSpec]:
+    """A failing limit store lets starts through unchecked; a failing bot check refuses them."""
+    specs = []
+    if client_limit:
+        limit_store = "the per-client limit's table failed or was slow: starts went unchecked"
+        specs.append(AlarmSpec("ClientLimitUnavailable", handler_metric(CLIENT_LIMIT_UNAVAILABLE),
+                               1, 1, limit_store))  # fmt: skip
+    if bot_check:
+        provider = "the bot-check provider failed or was slow: starts were refused"
+        specs.append(AlarmSpec("BotCheckUnavailable", handler_metric(BOT_CHECK_UNAVAILABLE),
+                               1, 1, provider))  # fmt: skip
+    return specs
+
+
 class ChatAlarms(Construct):
     def __init__(
         self, scope: Construct, construct_id: str, *, environment: str,
         function: lambda_.Function, http_api: apigwv2.HttpApi, p99_latency_alarm_ms: int,
-        reserved_concurrency: int, alarm_emails: tuple[str, ...],
+        reserved_concurrency: int, alarm_emails: tuple[str, ...], client_limit: bool,
+        bot_check: bool,
     ) -> None:  # fmt: skip
         super().__init__(scope, construct_id)
         self.topic = self._topic(environment, alarm_emails) if alarm_emails else None
         self.alarms: list[cloudwatch.Alarm] = []
         specs = alarm_specs(function=function, http_api=http_api, p99_ms=p99_latency_alarm_ms,
                             reserved_concurrency=reserved_concurrency)  # fmt: skip
+        specs += abuse_layer_specs(client_limit=client_limit, bot_check=bot_check)
         for spec in specs:
             alarm = cloudwatch.Alarm(
                 self, spec.name, metric=spec.metric, threshold=spec.threshold,

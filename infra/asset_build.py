@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from infra.connect_model import write_trimmed_model
+from infra.botocore_data import write_trimmed_model
 
 # Lambda's arm64 Python 3.14 runtime; the machine building the asset may run another Python.
 RUNTIME_PYTHON = (3, 14)

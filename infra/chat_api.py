@@ -34,6 +34,7 @@ class ChatApi(Construct):
         throttle: Throttle,
         log_retention_days: int,
         auth: JwtAuth | None,
+        bot_check: bool,
     ) -> None:
         super().__init__(scope, construct_id)
         self.access_log_group = logs.LogGroup(self, "AccessLogs")
@@ -48,7 +49,9 @@ class ChatApi(Construct):
             cors_preflight=apigwv2.CorsPreflightOptions(
                 allow_origins=list(allowed_origins),
                 allow_methods=[apigwv2.CorsHttpMethod(method) for method in CORS_METHODS],
-                allow_headers=list(cors_allowed_headers(authenticated=auth is not None)),
+                allow_headers=list(
+                    cors_allowed_headers(authenticated=auth is not None, bot_check=bot_check)
+                ),
                 expose_headers=list(CORS_EXPOSED_HEADERS),
                 max_age=Duration.seconds(CORS_MAX_AGE_SECONDS),
             ),

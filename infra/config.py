@@ -13,6 +13,7 @@ from typing import Any
 
 from infra import config_keys as keys
 from infra import config_rules as rules
+from infra.config_abuse import BotCheck, ClientLimit, read_bot_check, read_client_limit
 from infra.config_auth import JwtAuth, WidgetFeatures, read_auth, read_widget
 from infra.config_github import GitHubAccess, read_github
 from infra.config_reader import ConfigError, EnvironmentReader
@@ -21,7 +22,8 @@ DEFAULT_ENVIRONMENT = "dev"
 CDK_JSON = Path(__file__).resolve().parent.parent / "cdk.json"
 
 __all__ = [
-    "DEFAULT_ENVIRONMENT", "ConfigError", "EnvironmentConfig", "GitHubAccess", "JwtAuth",
+    "DEFAULT_ENVIRONMENT", "BotCheck", "ClientLimit", "ConfigError", "EnvironmentConfig",
+    "GitHubAccess", "JwtAuth",
     "Throttle", "WidgetFeatures", "load", "read_environments",
 ]  # fmt: skip
 
@@ -55,6 +57,8 @@ class EnvironmentConfig:
     tracing: bool
     snap_start: bool
     github: GitHubAccess | None
+    client_limit: ClientLimit | None
+    bot_check: BotCheck | None
 
 
 def load(environments: Any, name: str | None) -> EnvironmentConfig:
@@ -100,6 +104,8 @@ def load(environments: Any, name: str | None) -> EnvironmentConfig:
         tracing=env.read(keys.TRACING),
         snap_start=env.read(keys.SNAP_START),
         github=read_github(env, name),
+        client_limit=read_client_limit(env),
+        bot_check=read_bot_check(env),
     )
     env.refuse_unknown_keys()
     throttle.refuse_unknown_keys()

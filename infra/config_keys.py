@@ -23,6 +23,7 @@ OIDC_PROVIDER_ARN = re.compile(
     r"^arn:aws[a-z-]*:iam::[0-9]{12}:oidc-provider/token\.actions\.githubusercontent\.com$"
 )
 BOOTSTRAP_QUALIFIER = re.compile(r"^[A-Za-z0-9_-]{1,10}$")
+SSM_PARAMETER = re.compile(r"^/[A-Za-z0-9_.\-/]{1,1010}$")
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,11 @@ GITHUB_REPOSITORY_KEY = _key("github.repository", "string", REQUIRED, rules.matc
 GITHUB_ENVIRONMENT_KEY = _key("github.environment", "string", None, rules.optional(rules.matches(GITHUB_ENVIRONMENT, "a GitHub environment name")), "the GitHub environment whose jobs may deploy (default: this environment's name)", when="`github` is set")  # fmt: skip
 GITHUB_OIDC_PROVIDER = _key("github.oidcProviderArn", "string", None, rules.optional(rules.matches(OIDC_PROVIDER_ARN, "the ARN of an IAM OIDC provider for token.actions.githubusercontent.com")), "the account's existing GitHub OIDC provider, imported (default: one is created)", when="`github` is set")  # fmt: skip
 GITHUB_QUALIFIER = _key("github.bootstrapQualifier", "string", "hnb659fds", rules.matches(BOOTSTRAP_QUALIFIER, "a CDK bootstrap qualifier"), "the CDK bootstrap qualifier whose roles the deploy role may assume", when="`github` is set")  # fmt: skip
+LIMIT_STARTS = _key("perClientLimit.starts", "integer", REQUIRED, rules.integer(1, 1000), "chat starts one client may make per window (client: the JWT `sub`, else the source IP)", when="`perClientLimit` is set")  # fmt: skip
+LIMIT_WINDOW = _key("perClientLimit.windowSeconds", "integer", REQUIRED, rules.integer(10, 86400), "the window of `starts` (see \"Abuse protection\")", when="`perClientLimit` is set")  # fmt: skip
+BOT_PROVIDER = _key("botCheck.provider", "string", REQUIRED, rules.one_of(("turnstile", "recaptcha", "hcaptcha")), "the bot check the page shows and the handler verifies", when="`botCheck` is set")  # fmt: skip
+BOT_SITE_KEY = _key("botCheck.siteKey", "string", REQUIRED, rules.non_empty_text, "the provider's public site key (given to the page)", when="`botCheck` is set")  # fmt: skip
+BOT_SECRET = _key("botCheck.secretParameter", "string", REQUIRED, rules.matches(SSM_PARAMETER, "an SSM parameter name like '/chat/bot-secret'"), "SSM SecureString holding the provider's secret key", when="`botCheck` is set")  # fmt: skip
 SNAP_START = _key("snapStart", "boolean", False, rules.boolean, "Lambda SnapStart: the API calls alias `live` of a published version restored from a snapshot (see \"Performance\")")  # fmt: skip
 
 KEYS = (ACCOUNT, REGION, INSTANCE_ID, CONTACT_FLOW_ID, ALLOWED_ORIGINS, ALLOWED_ATTRIBUTES,
@@ -82,4 +88,4 @@ KEYS = (ACCOUNT, REGION, INSTANCE_ID, CONTACT_FLOW_ID, ALLOWED_ORIGINS, ALLOWED_
         MAX_CHAT_DURATION, TAGS, TERMINATION_PROTECTION, AUTH_TYPE, AUTH_ISSUER, AUTH_AUDIENCE,
         AUTH_CLAIMS, WIDGET_MARKDOWN, WIDGET_ATTACHMENTS, ALARM_EMAILS, P99_LATENCY_ALARM_MS,
         TRACING, SNAP_START, GITHUB_REPOSITORY_KEY, GITHUB_ENVIRONMENT_KEY, GITHUB_OIDC_PROVIDER,
-        GITHUB_QUALIFIER)  # fmt: skip
+        GITHUB_QUALIFIER, LIMIT_STARTS, LIMIT_WINDOW, BOT_PROVIDER, BOT_SITE_KEY, BOT_SECRET)  # fmt: skip

@@ -18,6 +18,8 @@ CHAT_STARTED = "ChatStarted"
 CHAT_REJECTED = "ChatRejected"  # + ".<reason>"
 UPSTREAM_FAILED = "UpstreamFailed"  # + ".<AWS error code>"
 INTERNAL_ERROR = "InternalError"
+CLIENT_LIMIT_UNAVAILABLE = "ClientLimitUnavailable"  # the limit's store failed: let through
+BOT_CHECK_UNAVAILABLE = "BotCheckUnavailable"  # the provider failed: refused (503)
 # ... the reasons a start is the caller's mistake (lambda/start_chat/problems.py) ...
 REJECTION_REASONS = (
     "validation-error",
@@ -26,6 +28,8 @@ REJECTION_REASONS = (
     "body-too-large",
     "origin-not-allowed",
     "chat-not-resumable",
+    "too-many-chats",
+    "bot-check-failed",
 )
 # ... and the AWS codes that mean Connect's quota ran out (lambda/start_chat/upstream_errors.py
 # maps them to 429); each has its own UpstreamFailed.<code> metric.

@@ -5,7 +5,9 @@ from constructs import Construct
 
 from infra.alarms import ChatAlarms
 from infra.api_shape import CHAT_PATH, WIDGET_PATH
+from infra.bot_check import grant_bot_check_secret
 from infra.chat_api import ChatApi
+from infra.client_limit import ClientLimitStore
 from infra.config import EnvironmentConfig
 from infra.dashboard import ChatDashboard
 from infra.handler_environment import handler_environment
@@ -37,15 +39,21 @@ class ChatStarterStack(Stack):
             snap_start=config.snap_start,
         )  # fmt: skip
         function = start_chat.function
+        if config.client_limit:
+            ClientLimitStore(self, "ClientLimit", function=function)
+        if config.bot_check:
+            grant_bot_check_secret(function, config.bot_check.secret_parameter)
         api = ChatApi(
             self, "Api", environment=config.name, start_chat=start_chat.invocable,
             allowed_origins=config.allowed_origins, throttle=config.throttle,
             log_retention_days=config.log_retention_days, auth=config.auth,
+            bot_check=config.bot_check is not None,
         )  # fmt: skip
         alarms = ChatAlarms(
             self, "Alarms", environment=config.name, function=function, http_api=api.http_api,
             p99_latency_alarm_ms=config.p99_latency_alarm_ms,
             reserved_concurrency=config.reserved_concurrency, alarm_emails=config.alarm_emails,
+            client_limit=config.client_limit is not None, bot_check=config.bot_check is not None,
         )  # fmt: skip
         ChatDashboard(
             self, "Dashboard", environment=config.name, function=function,

@@ -36,7 +36,10 @@ class Gateway:
         self.config, self.function = config, function
         self.verifier = JwtVerifier(config.auth) if config.auth else None
         self.allowed_headers = tuple(
-            h.lower() for h in cors_allowed_headers(authenticated=config.auth is not None)
+            h.lower()
+            for h in cors_allowed_headers(
+                authenticated=config.auth is not None, bot_check=config.bot_check is not None
+            )
         )
 
     def routes(self) -> list[web.RouteDef]:

@@ -11,8 +11,8 @@ from pathlib import Path
 from aiohttp import web
 
 from infra.api_shape import CHAT_PATH
+from infra.botocore_data import write_trimmed_model
 from infra.config import EnvironmentConfig
-from infra.connect_model import write_trimmed_model
 from infra.handler_environment import HANDLER, LAMBDA_SOURCE, handler_environment
 from local.agent import SimulatedAgent
 from local.aws_stand_in import STORE, StandInOptions, aws_stand_in

@@ -8,8 +8,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from infra.botocore_data import write_trimmed_model
 from infra.config import load, read_environments
-from infra.connect_model import write_trimmed_model
 from infra.handler_environment import LAMBDA_SOURCE, handler_environment
 from local.lambda_runtime import LambdaContext
 from tests.conftest import REPO_ROOT
@@ -53,3 +53,14 @@ def invoke(event: dict) -> tuple[int, dict, dict]:
 
 def assert_no_sentinel(text: str) -> None:
     assert SENTINEL not in text.lower(), f"a secret reached the logs:\n{text[:2000]}"
+
+
+def metric_names(output: str) -> set[str]:
+    """Metric names in the EMF lines the handler printed (read here, so checked here)."""
+    assert_no_sentinel(output)
+    names: set[str] = set()
+    for line in output.splitlines():
+        if line.startswith('{"_aws"'):
+            for directive in json.loads(line)["_aws"]["CloudWatchMetrics"]:
+                names |= {m["Name"] for m in directive["Metrics"]}
+    return names

@@ -1,4 +1,5 @@
-"""The botocore Connect client: created once per container, with a bounded worst case."""
+"""The function's botocore clients: created once per container, each with a bounded worst
+case, all reading the bundled botocore data."""
 
 import logging
 import os
@@ -21,29 +22,29 @@ WORST_CASE_SECONDS = MAX_ATTEMPTS * (CONNECT_TIMEOUT_SECONDS + READ_TIMEOUT_SECO
 
 def create_connect_client(*, endpoint_url: str | None = None, **config: Any) -> Any:
     """botocore rather than boto3: the same client, without boto3's extra import cost.
-    Like any botocore client it honours AWS_ENDPOINT_URL_CONNECT (the local stack's seam).
-    AWS_DATA_PATH names the bundled botocore data (infra/connect_model.py): complete, so
-    only it is searched; should the runtime's botocore want a file it lacks, botocore's
-    own data is used as well (slower, still correct)."""
+    Like any botocore client it honours AWS_ENDPOINT_URL_CONNECT (the local stack's seam)."""
     settings: dict[str, Any] = {
         "connect_timeout": CONNECT_TIMEOUT_SECONDS,
         "read_timeout": READ_TIMEOUT_SECONDS,
         "retries": {"mode": "standard", "total_max_attempts": MAX_ATTEMPTS},
-        "user_agent_extra": "connect-chat-starter",
         **config,
     }
+    return create_client("connect", endpoint_url=endpoint_url, **settings)
+
+
+def create_client(service: str, *, endpoint_url: str | None = None, **settings: Any) -> Any:
+    """AWS_DATA_PATH names the bundled botocore data (infra/botocore_data.py): complete, so
+    only it is searched; should the runtime's botocore want a file it lacks, botocore's own
+    data is used as well (slower, still correct)."""
+    config = Config(**{"user_agent_extra": "connect-chat-starter", **settings})
     data_path = os.environ.get("AWS_DATA_PATH")
     session = botocore.session.get_session()
     if data_path:
         only_bundled = Loader(extra_search_paths=[data_path], include_default_search_paths=False)
         session.register_component("data_loader", only_bundled)
     try:
-        return session.create_client(
-            "connect", endpoint_url=endpoint_url, config=Config(**settings)
-        )
+        return session.create_client(service, endpoint_url=endpoint_url, config=config)
     except DataNotFoundError as error:
         logging.getLogger(__name__).warning("bundled botocore data incomplete: %s", error)
-        session = botocore.session.get_session()
-        return session.create_client(
-            "connect", endpoint_url=endpoint_url, config=Config(**settings)
-        )
+        fallback = botocore.session.get_session()
+        return fallback.create_client(service, endpoint_url=endpoint_url, config=config)

@@ -12,8 +12,16 @@ from botocore.exceptions import BotoCoreError, ClientError
 import contract
 import problems
 import snapshot_hooks  # noqa: F401 - registers the SnapStart restore hooks
+from abuse_layers import AbuseLayers
 from connect_client import create_connect_client
-from metric_names import CHAT_REJECTED, CHAT_STARTED, INTERNAL_ERROR, UPSTREAM_FAILED
+from metric_names import (
+    BOT_CHECK_UNAVAILABLE,
+    CHAT_REJECTED,
+    CHAT_STARTED,
+    CLIENT_LIMIT_UNAVAILABLE,
+    INTERNAL_ERROR,
+    UPSTREAM_FAILED,
+)
 from settings import Settings
 from upstream_errors import error_code, problem_for, refuses_resume
 
@@ -23,6 +31,7 @@ logger = Logger()
 metrics = Metrics()
 settings = Settings.from_environ()
 connect = create_connect_client()
+abuse_layers = AbuseLayers.from_environ(settings)
 
 
 @metrics.log_metrics(capture_cold_start_metric=True)
@@ -56,6 +65,16 @@ def start_chat(event: dict[str, Any], request_id: str) -> dict[str, Any]:
         return rejected(problem, request_id)
     if request.missing_claims:  # names only: values are personal data
         logger.append_keys(missing_claims=request.missing_claims)
+    screening = abuse_layers.screen(event)
+    if screening.limit_unavailable:
+        logger.append_keys(client_limit="unavailable")
+        metrics.add_metric(name=CLIENT_LIMIT_UNAVAILABLE, unit=MetricUnit.Count, value=1)
+    if screening.bot_check_unavailable and screening.problem:
+        logger.append_keys(outcome="bot-check-unavailable")
+        metrics.add_metric(name=BOT_CHECK_UNAVAILABLE, unit=MetricUnit.Count, value=1)
+        return screening.problem.response(request_id)
+    if screening.problem:
+        return rejected(screening.problem, request_id)
     try:
         result = connect.start_chat_contact(
             InstanceId=settings.instance_id,

@@ -14,6 +14,8 @@ REJECTION_REASONS = (
     "body-too-large",
     "origin-not-allowed",
     "chat-not-resumable",
+    "too-many-chats",
+    "bot-check-failed",
 )
 
 
@@ -83,6 +85,36 @@ def origin_not_allowed() -> Problem:
         "origin-not-allowed",
         "Origin not allowed",
         "Chats can only be started from this deployment's own websites.",
+    )
+
+
+def too_many_chats(retry_after_seconds: int) -> Problem:
+    """This client's own limit, not Connect's: it says when a slot frees."""
+    return Problem(
+        429,
+        "too-many-chats",
+        "Too many chats started",
+        "You have started too many chats. Try again later.",
+        headers={"Retry-After": str(retry_after_seconds)},
+    )
+
+
+def bot_check_failed() -> Problem:
+    return Problem(
+        403,
+        "bot-check-failed",
+        "Bot check failed",
+        "Complete the check on the page (it sends X-Bot-Token), then start the chat again.",
+    )
+
+
+def bot_check_unavailable() -> Problem:
+    return Problem(
+        503,
+        "bot-check-unavailable",
+        "Bot check unavailable",
+        "The bot check could not be verified right now. Try again shortly.",
+        headers={"Retry-After": "5"},
     )
 
 

@@ -11,7 +11,7 @@ import pytest
 from infra.config import EnvironmentConfig, load
 from tests.conftest import REPO_ROOT
 
-SHIPPED_ENVIRONMENTS = ("dev", "prod", "staging")
+SHIPPED_ENVIRONMENTS = ("dev", "prod", "staging", "limited", "botcheck")
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,8 @@ def test_config_is_frozen(environments):
 
 def test_unknown_environment_lists_known_names(environments):
     with pytest.raises(
-        ConfigError, match=r"^unknown environment 'qa'; known environments: dev, prod, staging$"
+        ConfigError,
+        match=r"^unknown environment 'qa'; known environments: botcheck, dev, limited, prod, staging$",
     ):
         load(environments, "qa")
 
@@ -114,7 +115,7 @@ def test_cdk_cli_prints_the_message_without_a_traceback():
     )  # fmt: skip
     assert result.returncode != 0
     assert (
-        "connect-chat-starter: unknown environment 'qa'; known environments: dev, prod, staging"
+        "connect-chat-starter: unknown environment 'qa'; known environments: botcheck, dev, limited, prod, staging"
         in (result.stderr)
     )
     assert "Traceback" not in result.stderr + result.stdout

@@ -17,7 +17,10 @@ def every_key() -> dict:
              "contactFlowId": "22222222-2222-4222-8222-222222222222",
              "allowedOrigins": ["https://www.example.com"], "auth.type": "jwt",
              "auth.issuer": "https://issuer.example.com", "auth.audience": ["client"],
-             "github.repository": "example-org/connect-chat-starter"}  # fmt: skip
+             "github.repository": "example-org/connect-chat-starter",
+             "perClientLimit.starts": 5, "perClientLimit.windowSeconds": 3600,
+             "botCheck.provider": "turnstile", "botCheck.siteKey": "1x00000000000000000000AA",
+             "botCheck.secretParameter": "/chat/bot-secret"}  # fmt: skip
     env: dict = {}
     for key in KEYS:
         value = given.get(key.name, key.default)
@@ -55,6 +58,7 @@ def test_the_loader_knows_no_key_the_table_does_not_list():
 def test_defaults_come_from_the_table(key):
     minimal = {k: v for k, v in every_key().items() if k in ("account", "region", "instanceId", "contactFlowId", "allowedOrigins")}  # fmt: skip
     full = every_key()
-    without_optional_parts = {k: v for k, v in full.items() if k != "github"}
+    optional_parts = ("github", "perClientLimit", "botCheck")
+    without_optional_parts = {k: v for k, v in full.items() if k not in optional_parts}
     assert load({"m": minimal}, "m") == load({"m": {**without_optional_parts, "auth": {"type": "none"}}}, "m")  # fmt: skip
     assert key.name not in JWT_ONLY

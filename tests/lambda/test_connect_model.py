@@ -9,7 +9,7 @@ import pytest
 from botocore.loaders import Loader
 from botocore.model import NoShapeFoundError, ServiceModel, Shape
 
-from infra.connect_model import OPERATIONS, SERVICE, trimmed_model
+from infra.botocore_data import OPERATIONS, SERVICE, trimmed_model
 from tests.lambda_helpers import MODEL_PATH, handler
 
 FULL_LOADER = Loader()  # botocore's own data only

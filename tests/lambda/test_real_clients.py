@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tests.lambda_helpers import DEV, assert_no_sentinel, handler, invoke, load_event, with_body
+from tests.lambda_helpers import DEV, handler, invoke, load_event, metric_names, with_body
 
 CHAT = {"ContactId": "c-1", "ParticipantId": "p-1", "ParticipantToken": "sntnl-token"}
 NAME = {"ParticipantDetails": {"DisplayName": "Ada"}}
@@ -22,17 +22,6 @@ def widget_event(body: dict) -> dict:
     event = load_event("widget_initiate_chat")
     event["body"] = json.dumps(body)
     return event
-
-
-def metric_names(output: str) -> set[str]:
-    """Metric names in the EMF lines the handler printed (read here, so checked here)."""
-    assert_no_sentinel(output)
-    names: set[str] = set()
-    for line in output.splitlines():
-        if line.startswith('{"_aws"'):
-            for directive in json.loads(line)["_aws"]["CloudWatchMetrics"]:
-                names |= {m["Name"] for m in directive["Metrics"]}
-    return names
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,50 @@
+"""The two optional abuse layers, in the order a start meets them: the bot check (is a person
+behind this browser?) and the per-client limit (how many starts has this client made?).
+Both run after validation, so malformed requests spend nothing."""
+
+import time
+from dataclasses import dataclass
+from typing import Any
+
+import problems
+from bot_check import BotCheck, Verdict
+from client_limit import ClientLimit, LimitUnavailable
+from identity import verified_claims
+from settings import Settings
+
+BOT_TOKEN_HEADER = "x-bot-token"  # noqa: S105 - a header name
+
+
+@dataclass(frozen=True)
+class Screening:
+    problem: problems.Problem | None = None  # answer this instead of starting a chat
+    bot_check_unavailable: bool = False
+    limit_unavailable: bool = False
+
+
+class AbuseLayers:
+    def __init__(self, bot_check: BotCheck | None, client_limit: ClientLimit | None) -> None:
+        self.bot_check, self.client_limit = bot_check, client_limit
+
+    @classmethod
+    def from_environ(cls, settings: Settings) -> "AbuseLayers":
+        return cls(BotCheck.from_environ(settings.allowed_origins), ClientLimit.from_environ())
+
+    def screen(self, event: dict[str, Any]) -> Screening:
+        source_ip = event.get("requestContext", {}).get("http", {}).get("sourceIp")
+        if self.bot_check:
+            headers = {str(k).lower(): str(v) for k, v in (event.get("headers") or {}).items()}
+            verdict = self.bot_check.verify(headers.get(BOT_TOKEN_HEADER), source_ip)
+            if verdict is Verdict.REFUSED:
+                return Screening(problems.bot_check_failed())
+            if verdict is Verdict.UNAVAILABLE:  # fail closed: a bot must not slip through
+                return Screening(problems.bot_check_unavailable(), bot_check_unavailable=True)
+        if self.client_limit:
+            client = verified_claims(event).get("sub") or source_ip or "unknown"
+            try:
+                wait = self.client_limit.retry_after(str(client), time.time())
+            except LimitUnavailable:  # availability first: let it through, and say so
+                return Screening(limit_unavailable=True)
+            if wait is not None:
+                return Screening(problems.too_many_chats(wait))
+        return Screening()
