@@ -12,6 +12,7 @@ from local.control import Control
 from local.faults import Faults
 from local.participant_service import ParticipantService
 from local.participant_socket import SocketRegistry
+from local.siteverify import siteverify_routes
 
 STORE = web.AppKey("store", ChatStore)
 
@@ -41,4 +42,5 @@ def aws_stand_in(options: StandInOptions) -> web.Application:
     )
     participant = ParticipantService(store, sockets)
     app.add_routes(connect.routes() + participant.routes() + sockets.routes() + control.routes())
+    app.add_routes(siteverify_routes())  # the bot check's provider, offline
     return app

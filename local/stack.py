@@ -14,6 +14,7 @@ from infra.api_shape import CHAT_PATH
 from infra.botocore_data import write_trimmed_model
 from infra.config import EnvironmentConfig
 from infra.handler_environment import HANDLER, LAMBDA_SOURCE, handler_environment
+from local.abuse_stand_ins import AbuseStandIns
 from local.agent import SimulatedAgent
 from local.aws_stand_in import STORE, StandInOptions, aws_stand_in
 from local.faults import Faults
@@ -43,6 +44,7 @@ class LocalStack:
     runners: tuple[web.AppRunner, ...]
     function: LambdaFunction
     scratch: Path
+    abuse: AbuseStandIns
 
     def client_environment(self) -> dict[str, str]:
         """What a boto3 client (or our chat_client) needs to use this stack."""
@@ -53,6 +55,7 @@ class LocalStack:
             await runner.cleanup()
         self.function.shutdown()
         shutil.rmtree(self.scratch, ignore_errors=True)
+        self.abuse.stop()
 
 
 class PortInUse(OSError):
@@ -106,6 +109,8 @@ async def start_local_stack(config: EnvironmentConfig, options: LocalOptions) ->
     page_origins = (api_url, api_url.replace("127.0.0.1", "localhost"))
     config = dataclasses.replace(config, allowed_origins=(*config.allowed_origins, *page_origins))
     scratch = Path(tempfile.mkdtemp(prefix="connect-chat-starter-local-"))
+    abuse = AbuseStandIns(config)
+    abuse_environment = abuse.start(aws_url)
     function = LambdaFunction(
         LAMBDA_SOURCE,
         HANDLER,
@@ -120,11 +125,12 @@ async def start_local_stack(config: EnvironmentConfig, options: LocalOptions) ->
             "AWS_ACCESS_KEY_ID": "local",
             "AWS_SECRET_ACCESS_KEY": "local",
             "AWS_EC2_METADATA_DISABLED": "true",
+            **abuse_environment,
         },
         concurrency=config.reserved_concurrency,
     )
     api_app = web.Application(client_max_size=MAX_REQUEST_BYTES)
-    api_app.add_routes(page_routes(region=config.region, participant_endpoint=aws_url))
+    api_app.add_routes(page_routes(config, participant_endpoint=aws_url))
     api_app.add_routes(Gateway(config, function).routes())
     api_runner = await _serve(ApiGatewayRunner(api_app, access_log=None), api_socket)
     return LocalStack(
@@ -135,4 +141,5 @@ async def start_local_stack(config: EnvironmentConfig, options: LocalOptions) ->
         runners=(api_runner, aws_runner),
         function=function,
         scratch=scratch,
+        abuse=abuse,
     )

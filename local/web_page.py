@@ -7,6 +7,7 @@ from pathlib import Path
 from aiohttp import web
 
 from infra.api_shape import CHAT_PATH
+from infra.config import EnvironmentConfig
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 PAGE = REPO_ROOT / "examples" / "web"
@@ -29,7 +30,7 @@ FILES = {
 PUBLIC = {"Access-Control-Allow-Origin": "*"}  # public static files, no credentials
 
 
-def page_routes(*, region: str, participant_endpoint: str) -> list[web.RouteDef]:
+def page_routes(env: EnvironmentConfig, *, participant_endpoint: str) -> list[web.RouteDef]:
     async def static(request: web.Request) -> web.StreamResponse:
         return web.FileResponse(PAGE / FILES[request.path], headers=PUBLIC)
 
@@ -39,13 +40,15 @@ def page_routes(*, region: str, participant_endpoint: str) -> list[web.RouteDef]
         return web.FileResponse(CHATJS, headers=PUBLIC)
 
     async def config(_: web.Request) -> web.Response:
-        return web.json_response(
-            {
-                "startChatUrl": CHAT_PATH,
-                "region": region,
-                "participantEndpoint": participant_endpoint,
-            }
-        )
+        page: dict[str, object] = {
+            "startChatUrl": CHAT_PATH,
+            "region": env.region,
+            "participantEndpoint": participant_endpoint,
+        }
+        if env.bot_check:  # the page renders the provider's widget with the public site key
+            check = env.bot_check
+            page["botCheck"] = {"provider": check.provider, "siteKey": check.site_key}
+        return web.json_response(page)
 
     routes = [web.get(path, static) for path in FILES]
     return [

@@ -1,0 +1,83 @@
+"""The abuse layers offline: DynamoDB, Secrets Manager and SSM from moto's server mode (a
+real third-party emulator, on a free localhost port), set up as the stack would: the
+counters table with its TTL, the hashing key, the bot check's SecureString."""
+
+import logging
+import secrets
+from typing import Any
+
+import boto3
+
+from infra.config import EnvironmentConfig
+from local.siteverify import SITEVERIFY_PATH, TEST_SECRET
+
+LOCAL_TABLE = "connect-chat-starter-local-counters"
+LOCAL_KEY_SECRET = "connect-chat-starter-local-client-key"  # noqa: S105 - a secret's name
+
+
+class AbuseStandIns:
+    """Starts moto only when the environment switches a layer on."""
+
+    def __init__(self, config: EnvironmentConfig) -> None:
+        self.config = config
+        self.server: Any = None
+
+    def start(self, aws_url: str) -> dict[str, str]:
+        """The function environment variables for the layers the config switches on."""
+        if not (self.config.client_limit or self.config.bot_check):
+            return {}
+        from moto.server import ThreadedMotoServer  # heavy: only when needed
+
+        logging.getLogger("werkzeug").setLevel(logging.ERROR)  # no access log line per call
+
+        self.server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+        self.server.start()
+        host, port = self.server.get_host_and_port()
+        url = f"http://{host}:{port}"
+        environment: dict[str, str] = {}
+        if self.config.client_limit:
+            environment |= self._client_limit(url)
+        if self.config.bot_check:
+            environment |= self._bot_check(url, aws_url)
+        return environment
+
+    def _client(self, service: str, url: str) -> Any:
+        return boto3.client(
+            service,
+            endpoint_url=url,
+            region_name=self.config.region,
+            aws_access_key_id="local",
+            aws_secret_access_key="local",  # noqa: S106 - moto takes any
+        )
+
+    def _client_limit(self, url: str) -> dict[str, str]:
+        dynamodb = self._client("dynamodb", url)
+        dynamodb.create_table(
+            TableName=LOCAL_TABLE, BillingMode="PAY_PER_REQUEST",
+            AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
+            KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+        )  # fmt: skip
+        dynamodb.update_time_to_live(
+            TableName=LOCAL_TABLE,
+            TimeToLiveSpecification={"Enabled": True, "AttributeName": "expiresAt"},
+        )
+        key = self._client("secretsmanager", url).create_secret(
+            Name=LOCAL_KEY_SECRET, SecretString=secrets.token_urlsafe(48)
+        )
+        return {
+            "CLIENT_LIMIT_TABLE": LOCAL_TABLE,
+            "CLIENT_LIMIT_KEY_SECRET": key["ARN"],
+            "AWS_ENDPOINT_URL_DYNAMODB": url,
+            "AWS_ENDPOINT_URL_SECRETS_MANAGER": url,
+        }
+
+    def _bot_check(self, url: str, aws_url: str) -> dict[str, str]:
+        assert self.config.bot_check is not None
+        self._client("ssm", url).put_parameter(
+            Name=self.config.bot_check.secret_parameter, Value=TEST_SECRET, Type="SecureString"
+        )
+        return {"AWS_ENDPOINT_URL_SSM": url, "BOT_CHECK_VERIFY_URL": f"{aws_url}{SITEVERIFY_PATH}"}
+
+    def stop(self) -> None:
+        if self.server:
+            self.server.stop()
