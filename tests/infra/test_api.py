@@ -54,6 +54,7 @@ def test_cors_allows_only_configured_origins(template, synth):
     _, api = only(template, "AWS::ApiGatewayV2::Api")
     assert api["Properties"]["ProtocolType"] == "HTTP"
     auth_header = ["Authorization"] if synth.config.auth else []
+    auth_header += ["X-Bot-Token"] if synth.config.bot_check else []
     assert api["Properties"]["CorsConfiguration"] == {
         "AllowHeaders": ["Content-Type", "Idempotency-Key", *auth_header],
         "AllowMethods": ["POST", "OPTIONS"],

@@ -18,6 +18,9 @@ def expected_acknowledgements(config) -> set[tuple[str, str]]:
         expected.add(("AWS::ApiGatewayV2::Route", "AwsSolutions-APIG4"))
     if config.tracing:  # X-Ray actions have no resource-level permissions
         expected.add(("AWS::IAM::Policy", "AwsSolutions-IAM5[Resource::*]"))
+    if config.client_limit:  # expiring counters; a key whose rotation would reset them
+        expected |= {("AWS::DynamoDB::Table", "AwsSolutions-DDB3"),
+                     ("AWS::SecretsManager::Secret", "AwsSolutions-SMG4")}  # fmt: skip
     return expected
 
 

@@ -9,6 +9,7 @@ from tests.infra.test_function import only
 
 ALARMS = {"Api5xxRate": (5, 2), "LambdaErrors": (1, 1), "LambdaThrottles": (1, 1),
           "ConnectThrottling": (5, 1), "UpstreamFailures": (5, 1), "P99Latency": (None, 2)}  # fmt: skip
+LAYER_ALARMS = {"ClientLimitUnavailable": (1, 1), "BotCheckUnavailable": (1, 1)}  # when switched on
 
 
 @pytest.fixture(scope="module")
@@ -18,14 +19,20 @@ def template(synth) -> Template:
 
 def alarms_by_name(template: Template) -> dict[str, dict]:
     found = template.find_resources("AWS::CloudWatch::Alarm")
-    return {next(n for n in ALARMS if logical_id.startswith(f"Alarms{n}")): a["Properties"]
+    names = {**ALARMS, **LAYER_ALARMS}
+    return {next(n for n in names if logical_id.startswith(f"Alarms{n}")): a["Properties"]
             for logical_id, a in found.items()}  # fmt: skip
 
 
 def test_every_alarm_with_its_threshold_and_periods(template, synth):
     alarms = alarms_by_name(template)
-    assert set(alarms) == set(ALARMS)
-    for name, (threshold, periods) in ALARMS.items():
+    expected_alarms = dict(ALARMS)
+    if synth.config.client_limit:
+        expected_alarms["ClientLimitUnavailable"] = LAYER_ALARMS["ClientLimitUnavailable"]
+    if synth.config.bot_check:
+        expected_alarms["BotCheckUnavailable"] = LAYER_ALARMS["BotCheckUnavailable"]
+    assert set(alarms) == set(expected_alarms)
+    for name, (threshold, periods) in expected_alarms.items():
         expected = synth.config.p99_latency_alarm_ms if threshold is None else threshold
         assert alarms[name]["Threshold"] == expected, name
         assert alarms[name]["EvaluationPeriods"] == alarms[name]["DatapointsToAlarm"] == periods
