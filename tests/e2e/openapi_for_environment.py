@@ -1,5 +1,6 @@
 """docs/openapi.yaml narrowed to one environment: the rules it leaves to the deployment
-(allowed attribute keys, the longest chat, the only instance and flow) filled in from that
+(allowed attribute keys, the longest chat, the only instance and flow, whether a bot
+check's header exists) filled in from that
 environment's config, so a schema-driven tool knows what this deployment accepts."""
 
 import copy
@@ -25,4 +26,8 @@ def openapi_for(config: EnvironmentConfig, server_url: str) -> dict[str, Any]:
     fields["ContactFlowId"]["enum"] = ["", config.contact_flow_id]
     widget_fields = schemas["WidgetStartChatRequest"]["allOf"][1]["properties"]
     widget_fields["ConnectInstanceId"]["enum"] = ["", instance]
+    if config.bot_check is None:  # the header means nothing here: any value is ignored
+        bot_token = {"$ref": "#/components/parameters/BotToken"}
+        for path in spec["paths"].values():
+            path["post"]["parameters"].remove(bot_token)
     return spec
