@@ -19,6 +19,7 @@ FILES = {
     "/api.js": "api.js",
     "/transcript.js": "transcript.js",
     "/chat-view.js": "chat-view.js",
+    "/bot-check.js": "bot-check.js",
     "/favicon.svg": "favicon.svg",
     "/widget.js": "widget.js",
     "/widget-panel.js": "widget-panel.js",

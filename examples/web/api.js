@@ -17,6 +17,7 @@ export async function loadConfig() {
     region: query.get("region") || file.region || "us-east-1",
     participantEndpoint: query.get("participantEndpoint") || file.participantEndpoint || null,
     token: query.get("token") || file.token || null,
+    botCheck: file.botCheck || null,  // {provider, siteKey}: environments with a bot check
   };
 }
 
@@ -34,18 +35,18 @@ export function rememberEndedChat(contactId) {
   if (contactId) sessionStorage.setItem(LAST_CONTACT_KEY, contactId);
 }
 
-export async function startChat(config, name, topic) {
+export async function startChat(config, name, topic, botToken = null) {
   const previous = sessionStorage.getItem(LAST_CONTACT_KEY);
   try {
-    return await requestChat(config, name, topic, previous);
+    return await requestChat(config, name, topic, previous, botToken);
   } catch (error) {
     if (!previous || !(error.type || "").endsWith(":chat-not-resumable")) throw error;
     sessionStorage.removeItem(LAST_CONTACT_KEY);  // Connect will not continue it: start afresh
-    return requestChat(config, name, topic, null);
+    return requestChat(config, name, topic, null, botToken);
   }
 }
 
-async function requestChat(config, name, topic, previousContactId) {
+async function requestChat(config, name, topic, previousContactId, botToken) {
   const body = { ParticipantDetails: { DisplayName: name } };
   if (topic) body.Attributes = { topic };
   if (previousContactId) {
@@ -54,6 +55,7 @@ async function requestChat(config, name, topic, previousContactId) {
   const headers = { "Content-Type": "application/json", "Idempotency-Key": crypto.randomUUID() };
   const token = await signInToken(config);
   if (token) headers.Authorization = `Bearer ${token}`;
+  if (botToken) headers["X-Bot-Token"] = botToken;
   const response = await fetch(config.startChatUrl, { method: "POST", headers, body: JSON.stringify(body) });
   const payload = await response.json().catch(() => ({}));
   if (response.status === 401) {  // API Gateway's JWT authorizer: no token, or not a valid one

@@ -7,7 +7,7 @@ import { createChatView } from "./chat-view.js";
 const $ = (id) => document.getElementById(id);
 const elements = Object.fromEntries(
   ["prechat", "name", "topic", "start", "error", "conversation", "messages", "typing",
-   "composer", "message", "send", "end", "newChat"].map((id) => [id, $(id)]),
+   "composer", "message", "send", "end", "newChat", "botCheck"].map((id) => [id, $(id)]),
 );
 
 async function main() {

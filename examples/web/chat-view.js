@@ -2,6 +2,7 @@
 // pre-chat form → start (api.js) → join with chatjs → messages, typing, end, new chat, and
 // resume after a reload. `el` names the elements; `storageKey` keeps this view's chat.
 import { rememberEndedChat, startChat } from "./api.js";
+import { mountBotCheck } from "./bot-check.js";
 import { createTranscript, TYPING_EVENT, TYPING_EVERY_MS } from "./transcript.js";
 
 export function createChatView(el, config, storageKey) {
@@ -10,6 +11,10 @@ export function createChatView(el, config, storageKey) {
   el.name.value = el.name.value || sessionStorage.getItem(nameKey) || "";
   let session = null;
   let contactId = null;
+  const botCheck = mountBotCheck(el.botCheck, config.botCheck).catch((error) => {
+    showError("Bot check unavailable", error.message);
+    return { required: true, token: () => null, reset() {} };
+  });
 
   function showError(title, detail) {
     el.error.textContent = detail ? `${title}: ${detail}` : title;
@@ -96,9 +101,17 @@ export function createChatView(el, config, storageKey) {
     event.preventDefault();
     el.error.hidden = true;
     el.start.disabled = true;
+    const check = await botCheck;
+    if (check.required && !check.token()) {
+      showError("One more step", "Please complete the check above, then start the chat.");
+      el.start.disabled = false;
+      return;
+    }
     try {
       sessionStorage.setItem(nameKey, el.name.value.trim());
-      const details = await startChat(config, el.name.value.trim(), el.topic ? el.topic.value : "");
+      const topic = el.topic ? el.topic.value : "";
+      const details = await startChat(config, el.name.value.trim(), topic, check.token());
+      check.reset();
       await join(details, false);
     } catch (error) {
       showError(error.title || "Could not start the chat", error.message);

@@ -15,6 +15,7 @@ const PANEL = `
     <form class="prechat">
       <label for="name">Your name</label>
       <input id="name" autocomplete="name" required maxlength="256">
+      <div class="bot-check"></div>
       <button type="submit" class="start">Start chat</button>
     </form>
     <div class="conversation" hidden>
@@ -52,7 +53,7 @@ export function mount(config, base) {
     prechat: q(".prechat"), name: q("#name"), topic: null, start: q(".start"), error: q(".error"),
     conversation: q(".conversation"), messages: q(".messages"), typing: q(".typing"),
     composer: q(".composer"), message: q("#message"), send: q(".send"), end: q(".end"),
-    newChat: q(".new-chat"),
+    newChat: q(".new-chat"), botCheck: q(".bot-check"),
   }, config, STORAGE_KEY);
   view.resume().then((resumed) => { if (resumed) open(true); });
   return host;

@@ -11,6 +11,9 @@
     region: script.dataset.region || "us-east-1",
     participantEndpoint: script.dataset.participantEndpoint || null,
     token: null,  // signed-in sites: window.connectChatStarter = { getToken: async () => … }
+    botCheck: script.dataset.botCheckSiteKey
+      ? { provider: script.dataset.botCheckProvider || "turnstile", siteKey: script.dataset.botCheckSiteKey }
+      : null,
   };
 
   function loadChatjs() {
