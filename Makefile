@@ -59,9 +59,10 @@ typecheck:
 pytest:
 	pytest
 
-## make bench: handler cold start, warm overhead and asset size (README "Performance")
+## make bench: handler cold start, warm overhead, asset size, the per-client limit's cost (README "Performance")
 bench: setup
 	python bench/handler.py
+	python bench/client_limit.py
 
 ## make local [ENV=dev] [API_PORT=8080] [AWS_PORT=4566]: the whole chat flow on localhost (Ctrl-C stops it)
 local: setup

@@ -6,9 +6,7 @@ provider cannot answer within 2 s, the start is refused as unavailable, never le
 
 import json
 import os
-import urllib.error
 import urllib.parse
-import urllib.request
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
@@ -66,6 +64,8 @@ class BotCheck:
         return Verdict.PASSED
 
     def _siteverify(self, token: str, remote_ip: str | None) -> Any:
+        import urllib.request  # only environments with a bot check pay for these imports
+
         from aws_lambda_powertools.utilities import parameters
 
         secret = parameters.get_parameter(
