@@ -2,6 +2,7 @@
 HTTP API stand-in running the real handler, each on its own localhost port."""
 
 import dataclasses
+import os
 import shutil
 import socket
 import tempfile
@@ -109,6 +110,9 @@ async def start_local_stack(config: EnvironmentConfig, options: LocalOptions) ->
     page_origins = (api_url, api_url.replace("127.0.0.1", "localhost"))
     config = dataclasses.replace(config, allowed_origins=(*config.allowed_origins, *page_origins))
     scratch = Path(tempfile.mkdtemp(prefix="connect-chat-starter-local-"))
+    # The stack's own AWS clients and moto need botocore's full models; AWS_DATA_PATH (if the
+    # caller has one) may name trimmed ones. The function gets its own below.
+    os.environ.pop("AWS_DATA_PATH", None)
     abuse = AbuseStandIns(config)
     abuse_environment = abuse.start(aws_url)
     function = LambdaFunction(
