@@ -2,15 +2,18 @@
 behind this browser?) and the per-client limit (how many starts has this client made?).
 Both run after validation, so malformed requests spend nothing."""
 
+import os
 import time
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import problems
-from bot_check import BotCheck, Verdict
-from client_limit import ClientLimit, LimitUnavailable
 from identity import verified_claims
 from settings import Settings
+
+if TYPE_CHECKING:  # imported only where a layer is on: the rest skip their cold-start cost
+    from bot_check import BotCheck
+    from client_limit import ClientLimit
 
 BOT_TOKEN_HEADER = "x-bot-token"  # noqa: S105 - a header name
 
@@ -23,16 +26,27 @@ class Screening:
 
 
 class AbuseLayers:
-    def __init__(self, bot_check: BotCheck | None, client_limit: ClientLimit | None) -> None:
+    def __init__(self, bot_check: "BotCheck | None", client_limit: "ClientLimit | None") -> None:
         self.bot_check, self.client_limit = bot_check, client_limit
 
     @classmethod
     def from_environ(cls, settings: Settings) -> "AbuseLayers":
-        return cls(BotCheck.from_environ(settings.allowed_origins), ClientLimit.from_environ())
+        bot_check = client_limit = None
+        if os.environ.get("BOT_CHECK_PROVIDER"):
+            from bot_check import BotCheck
+
+            bot_check = BotCheck.from_environ(settings.allowed_origins)
+        if os.environ.get("CLIENT_LIMIT_TABLE"):
+            from client_limit import ClientLimit
+
+            client_limit = ClientLimit.from_environ()
+        return cls(bot_check, client_limit)
 
     def screen(self, event: dict[str, Any]) -> Screening:
         source_ip = event.get("requestContext", {}).get("http", {}).get("sourceIp")
         if self.bot_check:
+            from bot_check import Verdict
+
             headers = {str(k).lower(): str(v) for k, v in (event.get("headers") or {}).items()}
             verdict = self.bot_check.verify(headers.get(BOT_TOKEN_HEADER), source_ip)
             if verdict is Verdict.REFUSED:
@@ -40,6 +54,8 @@ class AbuseLayers:
             if verdict is Verdict.UNAVAILABLE:  # fail closed: a bot must not slip through
                 return Screening(problems.bot_check_unavailable(), bot_check_unavailable=True)
         if self.client_limit:
+            from client_limit import LimitUnavailable
+
             client = verified_claims(event).get("sub") or source_ip or "unknown"
             try:
                 wait = self.client_limit.retry_after(str(client), time.time())
