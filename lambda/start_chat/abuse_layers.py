@@ -20,8 +20,8 @@ BOT_TOKEN_HEADER = "x-bot-token"  # noqa: S105 - a header name
 
 @dataclass(frozen=True)
 class Screening:
-    problem: problems.Problem | None = None  # answer this instead of starting a chat
-    bot_check_unavailable: bool = False
+    problem: problems.Problem | None = None  # the caller's: answer it instead of starting
+    bot_check_unavailable: bool = False  # refused too (fail closed), but not the caller's fault
     limit_unavailable: bool = False
 
 
@@ -31,7 +31,7 @@ class AbuseLayers:
 
     @classmethod
     def from_environ(cls, settings: Settings) -> "AbuseLayers":
-        bot_check = client_limit = None
+        bot_check, client_limit = None, None
         if os.environ.get("BOT_CHECK_PROVIDER"):
             from bot_check import BotCheck
 
@@ -42,17 +42,17 @@ class AbuseLayers:
             client_limit = ClientLimit.from_environ()
         return cls(bot_check, client_limit)
 
-    def screen(self, event: dict[str, Any]) -> Screening:
+    def screen(self, event: dict[str, Any], headers: dict[str, str]) -> Screening:
+        """`headers`: the request's, names lower-cased (as contract.parse read them)."""
         source_ip = event.get("requestContext", {}).get("http", {}).get("sourceIp")
         if self.bot_check:
             from bot_check import Verdict
 
-            headers = {str(k).lower(): str(v) for k, v in (event.get("headers") or {}).items()}
             verdict = self.bot_check.verify(headers.get(BOT_TOKEN_HEADER), source_ip)
             if verdict is Verdict.REFUSED:
                 return Screening(problems.bot_check_failed())
             if verdict is Verdict.UNAVAILABLE:  # fail closed: a bot must not slip through
-                return Screening(problems.bot_check_unavailable(), bot_check_unavailable=True)
+                return Screening(bot_check_unavailable=True)
         if self.client_limit:
             from client_limit import LimitUnavailable
 

@@ -37,10 +37,9 @@ class BotCheck:
     @classmethod
     def from_environ(
         cls, allowed_origins: frozenset[str], environ: Mapping[str, str] = os.environ
-    ) -> "BotCheck | None":
-        provider = environ.get("BOT_CHECK_PROVIDER")
-        if not provider:
-            return None
+    ) -> "BotCheck":
+        """Only where BOT_CHECK_PROVIDER is set (abuse_layers.py decides)."""
+        provider = environ["BOT_CHECK_PROVIDER"]
         hostnames = frozenset(urllib.parse.urlsplit(o).hostname or "" for o in allowed_origins)
         return cls(
             verify_url=environ.get("BOT_CHECK_VERIFY_URL") or VERIFY_URLS[provider],

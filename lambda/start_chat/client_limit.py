@@ -34,9 +34,8 @@ class ClientLimit:
         self._key, self._client = key, client
 
     @classmethod
-    def from_environ(cls, environ: Mapping[str, str] = os.environ) -> "ClientLimit | None":
-        if "CLIENT_LIMIT_TABLE" not in environ:
-            return None
+    def from_environ(cls, environ: Mapping[str, str] = os.environ) -> "ClientLimit":
+        """Only where CLIENT_LIMIT_TABLE is set (abuse_layers.py decides)."""
         secret_arn = environ["CLIENT_LIMIT_KEY_SECRET"]
 
         def key() -> bytes:  # read on first use and cached by Powertools

@@ -19,6 +19,7 @@ RESULT_KEYS = ("ContactId", "ParticipantId", "ParticipantToken", "ContinuedFromC
 class ChatRequest:
     route: Route
     params: dict[str, Any]  # never the instance or flow: those come from the deployment
+    headers: dict[str, str] = field(default_factory=dict)  # names lower-cased
     missing_claims: list[str] = field(default_factory=list)
 
     @property
@@ -60,7 +61,7 @@ def parse(event: dict[str, Any], route: Route, settings: Settings) -> ChatReques
             params[param] = rule.read(errors, header, value, settings)
     if errors.found:
         raise problems.invalid(errors.found)
-    return ChatRequest(route, params, missing)
+    return ChatRequest(route, params, headers, missing)
 
 
 def success(result: dict[str, Any], request: ChatRequest, settings: Settings) -> dict[str, Any]:

@@ -65,14 +65,14 @@ def start_chat(event: dict[str, Any], request_id: str) -> dict[str, Any]:
         return rejected(problem, request_id)
     if request.missing_claims:  # names only: values are personal data
         logger.append_keys(missing_claims=request.missing_claims)
-    screening = abuse_layers.screen(event)
+    screening = abuse_layers.screen(event, request.headers)
     if screening.limit_unavailable:
         logger.append_keys(client_limit="unavailable")
         metrics.add_metric(name=CLIENT_LIMIT_UNAVAILABLE, unit=MetricUnit.Count, value=1)
-    if screening.bot_check_unavailable and screening.problem:
+    if screening.bot_check_unavailable:  # a provider fault, not the caller's: not a rejection
         logger.append_keys(outcome="bot-check-unavailable")
         metrics.add_metric(name=BOT_CHECK_UNAVAILABLE, unit=MetricUnit.Count, value=1)
-        return screening.problem.response(request_id)
+        return problems.bot_check_unavailable().response(request_id)
     if screening.problem:
         return rejected(screening.problem, request_id)
     try:
