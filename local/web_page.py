@@ -25,6 +25,7 @@ FILES = {
     "/widget-panel.js": "widget-panel.js",
     "/widget.css": "widget.css",
     "/style.css": "style.css",
+    "/chat.css": "chat.css",
 }
 
 

@@ -35,7 +35,8 @@ export function mount(config, base) {
   const host = document.createElement("div");
   host.setAttribute("data-connect-chat-starter", "");
   const root = host.attachShadow({ mode: "open" });
-  root.innerHTML = `<link rel="stylesheet" href="${new URL("widget.css", base).href}">${PANEL}`;
+  const sheet = (name) => `<link rel="stylesheet" href="${new URL(name, base).href}">`;
+  root.innerHTML = sheet("chat.css") + sheet("widget.css") + PANEL;
   document.body.append(host);
   const q = (selector) => root.querySelector(selector);
   const launcher = q(".launcher");
