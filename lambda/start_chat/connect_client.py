@@ -1,6 +1,7 @@
 """The function's botocore clients: created once per container, each with a bounded worst
 case, all reading the bundled botocore data."""
 
+import functools
 import logging
 import os
 from typing import Any
@@ -37,14 +38,21 @@ def create_client(service: str, *, endpoint_url: str | None = None, **settings: 
     only it is searched; should the runtime's botocore want a file it lacks, botocore's own
     data is used as well (slower, still correct)."""
     config = Config(**{"user_agent_extra": "connect-chat-starter", **settings})
-    data_path = os.environ.get("AWS_DATA_PATH")
-    session = botocore.session.get_session()
-    if data_path:
-        only_bundled = Loader(extra_search_paths=[data_path], include_default_search_paths=False)
-        session.register_component("data_loader", only_bundled)
     try:
+        session = _session(os.environ.get("AWS_DATA_PATH"))
         return session.create_client(service, endpoint_url=endpoint_url, config=config)
     except DataNotFoundError as error:
         logging.getLogger(__name__).warning("bundled botocore data incomplete: %s", error)
         fallback = botocore.session.get_session()
         return fallback.create_client(service, endpoint_url=endpoint_url, config=config)
+
+
+@functools.cache
+def _session(data_path: str | None) -> Any:
+    """One session for all of the function's clients: a second would register botocore's
+    handlers and read the shared data files again."""
+    session = botocore.session.get_session()
+    if data_path:
+        only_bundled = Loader(extra_search_paths=[data_path], include_default_search_paths=False)
+        session.register_component("data_loader", only_bundled)
+    return session
