@@ -21,9 +21,9 @@ class BotCheck:
 
 
 def read_client_limit(env: EnvironmentReader) -> ClientLimit | None:
-    if not env.has("perClientLimit"):
+    section = env.optional_section("perClientLimit")
+    if section is None:
         return None
-    section = env.section("perClientLimit", {})
     limit = ClientLimit(
         starts=section.read(keys.LIMIT_STARTS), window_seconds=section.read(keys.LIMIT_WINDOW)
     )
@@ -32,9 +32,9 @@ def read_client_limit(env: EnvironmentReader) -> ClientLimit | None:
 
 
 def read_bot_check(env: EnvironmentReader) -> BotCheck | None:
-    if not env.has("botCheck"):
+    section = env.optional_section("botCheck")
+    if section is None:
         return None
-    section = env.section("botCheck", {})
     check = BotCheck(
         provider=section.read(keys.BOT_PROVIDER),
         site_key=section.read(keys.BOT_SITE_KEY),

@@ -16,9 +16,9 @@ class GitHubAccess:
 
 
 def read_github(env: EnvironmentReader, environment_name: str) -> GitHubAccess | None:
-    if not env.has("github"):
+    github = env.optional_section("github")
+    if github is None:
         return None
-    github = env.section("github", {})
     access = GitHubAccess(
         repository=github.read(keys.GITHUB_REPOSITORY_KEY),
         environment=github.read(keys.GITHUB_ENVIRONMENT_KEY) or environment_name,

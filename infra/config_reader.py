@@ -38,9 +38,10 @@ class EnvironmentReader:
             raise self.fail(key, reason)
         return value
 
-    def has(self, key: str) -> bool:
+    def optional_section(self, key: str) -> "EnvironmentReader | None":
+        """The section `key`, or None when the environment leaves it out (the feature off)."""
         self._read.add(key)
-        return key in self._raw
+        return self.section(key, {}) if key in self._raw else None
 
     def section(self, key: str, default: dict[str, Any]) -> "EnvironmentReader":
         self._read.add(key)
