@@ -4,6 +4,7 @@ ENV ?= dev
 API_PORT ?= 8080
 AWS_PORT ?= 4566
 OUT ?= cdk.out
+DIFF_METHOD ?= auto
 VENV := .venv
 PY := $(VENV)/bin/python
 export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
@@ -34,9 +35,9 @@ synth: $(VENV)/.app node_modules/.cli
 	@echo "wrote $(OUT)/ChatStarter-$(ENV).template.json"
 	@test ! -f $(OUT)/ChatStarterGitHubAccess-$(ENV).template.json || echo "wrote $(OUT)/ChatStarterGitHubAccess-$(ENV).template.json"
 
-## make diff ENV=prod: what a deploy would change (needs AWS credentials)
+## make diff ENV=prod [DIFF_METHOD=template]: what a deploy would change (needs AWS credentials)
 diff: $(VENV)/.app node_modules/.cli
-	python -m ops.diff --env $(ENV)
+	python -m ops.diff --env $(ENV) --method $(DIFF_METHOD)
 
 ## make deploy-access ENV=prod: once, by an admin: the GitHub OIDC roles (README "Deploying from GitHub")
 deploy-access: $(VENV)/.app node_modules/.cli

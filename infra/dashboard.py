@@ -5,7 +5,7 @@ from aws_cdk import aws_cloudwatch as cloudwatch
 from aws_cdk import aws_lambda as lambda_
 from constructs import Construct
 
-from infra.chat_metrics import PERIOD, handler_metric, upstream_failures_by_code
+from infra.chat_metrics import PERIOD, HandlerMetrics
 from infra.names import (
     CHAT_REJECTED,
     CHAT_STARTED,
@@ -23,11 +23,12 @@ class ChatDashboard(Construct):
         reserved_concurrency: int,
     ) -> None:  # fmt: skip
         super().__init__(scope, construct_id)
+        metrics = HandlerMetrics(environment)
         outcomes = [
-            handler_metric(n)
+            metrics.metric(n)
             for n in (CHAT_STARTED, CHAT_REJECTED, UPSTREAM_FAILED, INTERNAL_ERROR)
         ]
-        rejections = [handler_metric(f"{CHAT_REJECTED}.{r}", label=r) for r in REJECTION_REASONS]
+        rejections = [metrics.metric(f"{CHAT_REJECTED}.{r}", label=r) for r in REJECTION_REASONS]
         latency = [
             http_api.metric_latency(period=PERIOD, statistic=s, label=f"API {s}")
             for s in ("p50", "p99")
@@ -42,7 +43,7 @@ class ChatDashboard(Construct):
                 [cloudwatch.GraphWidget(title="Chat starts by outcome", left=outcomes, width=12),
                  cloudwatch.GraphWidget(title="Rejections by reason", left=rejections, width=12)],
                 [cloudwatch.GraphWidget(title="Upstream failures by AWS error code",
-                                        left=[upstream_failures_by_code()], width=12),
+                                        left=[metrics.upstream_failures_by_code()], width=12),
                  cloudwatch.GraphWidget(title="Latency (ms)", left=latency, width=12)],
                 [cloudwatch.GraphWidget(title="Lambda concurrency", left=[concurrency],
                                         left_annotations=[reserved], width=12)],

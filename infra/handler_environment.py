@@ -7,7 +7,7 @@ from pathlib import Path
 
 from infra.botocore_data import MODEL_DIR
 from infra.config import EnvironmentConfig
-from infra.names import METRICS_NAMESPACE, SERVICE_NAME
+from infra.names import METRICS_NAMESPACE, service_name
 
 LAMBDA_SOURCE = Path(__file__).resolve().parent.parent / "lambda" / "start_chat"
 # Where Lambda unpacks a zip function's code (LAMBDA_TASK_ROOT).
@@ -27,7 +27,7 @@ def handler_environment(config: EnvironmentConfig) -> dict[str, str]:
         # botocore searches here first: the bundled, trimmed Connect model (infra/botocore_data.py)
         "AWS_DATA_PATH": f"{TASK_ROOT}/{MODEL_DIR}",
         "ALLOWED_ORIGINS": ",".join(config.allowed_origins),
-        "POWERTOOLS_SERVICE_NAME": SERVICE_NAME,
+        "POWERTOOLS_SERVICE_NAME": service_name(config.name),
         "POWERTOOLS_METRICS_NAMESPACE": METRICS_NAMESPACE,
         "POWERTOOLS_LOG_LEVEL": "INFO",
         "CLAIM_ATTRIBUTES": json.dumps(

@@ -9,8 +9,9 @@ START_CHAT_URL_OUTPUT = "StartChatUrl"
 WIDGET_START_CHAT_URL_OUTPUT = "WidgetStartChatUrl"
 API_URL_OUTPUT = "ApiUrl"
 
-# Powertools turns these into the EMF namespace and the `service` dimension of every metric.
-SERVICE_NAME = "connect-chat-starter"
+# Powertools turns these into the EMF namespace and the `service` dimension of every metric
+# (and the `service` key of every log line): one service per environment, see service_name().
+SERVICE_PREFIX = "connect-chat-starter"
 METRICS_NAMESPACE = "ConnectChatStarter"
 
 # The handler's metrics (lambda/start_chat/metric_names.py) ...
@@ -38,6 +39,12 @@ CONNECT_THROTTLING_CODES = (
     "TooManyRequestsException",
     "LimitExceededException",
 )
+
+
+def service_name(environment: str) -> str:
+    """The handler's POWERTOOLS_SERVICE_NAME and the alarms' and dashboard's `service`
+    dimension: per environment, as environments may share an account and region."""
+    return f"{SERVICE_PREFIX}-{environment}"
 
 
 def stack_name(environment: str) -> str:

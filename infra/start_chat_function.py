@@ -2,7 +2,17 @@
 
 from typing import cast
 
-from aws_cdk import Acknowledgment, Annotations, Duration, Stack, Validations
+import jsii
+from aws_cdk import (
+    Acknowledgment,
+    Annotations,
+    Duration,
+    IListProducer,
+    IResolveContext,
+    Lazy,
+    Stack,
+    Validations,
+)
 from aws_cdk import aws_iam as iam
 from aws_cdk import aws_lambda as lambda_
 from aws_cdk import aws_logs as logs
@@ -14,6 +24,22 @@ from infra.lambda_bundling import python_code
 # Must exceed the handler's worst case (its botocore timeouts x attempts + backoff, ~11 s)
 # and stay below API Gateway's 30 s integration limit, so a slow Connect gets an honest 504.
 FUNCTION_TIMEOUT = Duration.seconds(15)
+
+
+@jsii.implements(IListProducer)
+class DefaultPolicyOf:
+    """The logical ID of a role's DefaultPolicy, read at synthesis: grants made after the
+    function was built (the abuse layers') create it late."""
+
+    def __init__(self, role: iam.Role) -> None:
+        self._role = role
+
+    def produce(self, context: IResolveContext) -> list[str] | None:
+        policy = self._role.node.try_find_child("DefaultPolicy")
+        if policy is None:
+            return None
+        resource = cast(iam.CfnPolicy, policy.node.find_child("Resource"))
+        return [Stack.of(self._role).get_logical_id(resource)]
 
 
 class StartChatFunction(Construct):
@@ -34,6 +60,15 @@ class StartChatFunction(Construct):
             assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"),
             description="Start Amazon Connect chats on one contact flow; write own logs",
             inline_policies={"StartChat": self._policy(instance_id, contact_flow_id)},
+        )
+        # On the Role's own resource: its DefaultPolicy holds no such ARN.
+        Validations.of(cast(iam.CfnRole, role.node.default_child)).acknowledge(
+            Acknowledgment(
+                id=f"AwsSolutions-IAM5[Resource::{self._instance_contacts(instance_id)}]",
+                reason="StartChatContact's optional `contact` resource: the source contact of "
+                "a resumed chat, any contact of this one instance (a contact ID is not known "
+                "before the request)",
+            )
         )
         self.function = lambda_.Function(
             self,
@@ -72,10 +107,20 @@ class StartChatFunction(Construct):
                     "resource-level permissions; CDK adds exactly these two for active tracing",
                 )
             )
-        # The Role GetAtt already orders role before function; the explicit DependsOn that
-        # Function adds is redundant and cfn-lint warns about it (W3005).
-        cast(lambda_.CfnFunction, self.function.node.default_child).add_deletion_override(
-            "DependsOn"
+        # Function's DependsOn lists the Role (redundant beside the Role GetAtt: cfn-lint W3005)
+        # and the role's DefaultPolicy, which must stay: Lambda refuses to create a traced
+        # function whose role cannot yet PutTraceSegments. Keep only the policy.
+        cast(lambda_.CfnFunction, self.function.node.default_child).add_override(
+            "DependsOn", Lazy.uncached_list(DefaultPolicyOf(role))
+        )
+
+    def _instance_contacts(self, instance_id: str) -> str:
+        """A resumed (persistent) chat names its source contact, StartChatContact's optional
+        `contact` resource: without it IAM refuses every resume."""
+        return Stack.of(self).format_arn(
+            service="connect",
+            resource="instance",
+            resource_name=f"{instance_id}/contact/*",
         )
 
     def _policy(self, instance_id: str, contact_flow_id: str) -> iam.PolicyDocument:
@@ -87,7 +132,8 @@ class StartChatFunction(Construct):
         return iam.PolicyDocument(
             statements=[
                 iam.PolicyStatement(
-                    actions=["connect:StartChatContact"], resources=[contact_flow_arn]
+                    actions=["connect:StartChatContact"],
+                    resources=[contact_flow_arn, self._instance_contacts(instance_id)],
                 ),
                 iam.PolicyStatement(
                     # The log group's Arn attribute ends in ':*', i.e. its streams only.

@@ -11,16 +11,23 @@ from infra.names import stack_name
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
-def diff_command(env: str) -> list[str]:
-    return ["npx", "cdk", "diff", stack_name(env), "-c", f"env={env}"]
+# "auto" tries a change set (shows replacements; needs the deploy role) and falls back to a
+# template diff; "template" says up front it compares templates, with the lookup role only
+# (all GitHub's pull-request diff role may assume).
+METHODS = ("auto", "change-set", "template")
+
+
+def diff_command(env: str, *, method: str) -> list[str]:
+    return ["npx", "cdk", "diff", stack_name(env), "-c", f"env={env}", "--method", method]
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m ops.diff", description=__doc__)
     parser.add_argument("--env", default="dev")
+    parser.add_argument("--method", choices=METHODS, default="auto")
     args = parser.parse_args(argv)
     process = subprocess.Popen(  # noqa: S603 - the pinned CDK CLI, our arguments
-        diff_command(args.env), cwd=REPO_ROOT, stderr=subprocess.PIPE, text=True
+        diff_command(args.env, method=args.method), cwd=REPO_ROOT, stderr=subprocess.PIPE, text=True
     )
     assert process.stderr is not None
     previous = None

@@ -13,7 +13,9 @@ def test_cdk_nag_reports_no_unacknowledged_findings(synth):
 
 def expected_acknowledgements(config) -> set[tuple[str, str]]:
     """(resource type, rule) pairs that may be acknowledged, and must be, for this config."""
-    expected = set()
+    instance = f"arn:aws:connect:{config.region}:{config.account}:instance/{config.instance_id}"
+    # a resumed chat's source contact: any contact of this one instance, nothing wider
+    expected = {("AWS::IAM::Role", f"AwsSolutions-IAM5[Resource::{instance}/contact/*]")}
     if config.auth is None:  # public routes by design; a JWT authorizer satisfies APIG4
         expected.add(("AWS::ApiGatewayV2::Route", "AwsSolutions-APIG4"))
     if config.tracing:  # X-Ray actions have no resource-level permissions

@@ -59,7 +59,7 @@ def test_function_environment_comes_from_config(template, synth):
         "MAX_CHAT_DURATION_MINUTES": str(config.max_chat_duration_minutes),
         "ALLOWED_ORIGINS": ",".join(config.allowed_origins),
         "AWS_DATA_PATH": "/var/task/botocore_data",
-        "POWERTOOLS_SERVICE_NAME": "connect-chat-starter",
+        "POWERTOOLS_SERVICE_NAME": f"connect-chat-starter-{config.name}",
         "POWERTOOLS_METRICS_NAMESPACE": "ConnectChatStarter",
         "POWERTOOLS_LOG_LEVEL": "INFO",
         "CLAIM_ATTRIBUTES": json.dumps(
@@ -85,17 +85,21 @@ def test_role_allows_exactly_start_chat_on_the_flow_and_own_logs(template, synth
     role_id, role = only(template, "AWS::IAM::Role")
     assert function["Properties"]["Role"] == {"Fn::GetAtt": [role_id, "Arn"]}
     c = synth.config
-    flow_arn = (
-        f"arn:aws:connect:{c.region}:{c.account}:instance/{c.instance_id}"
-        f"/contact-flow/{c.contact_flow_id}"
-    )
+    instance_arn = f"arn:aws:connect:{c.region}:{c.account}:instance/{c.instance_id}"
+    flow_arn = f"{instance_arn}/contact-flow/{c.contact_flow_id}"
+    # the source contact of a resumed chat: StartChatContact's optional `contact` resource
+    contacts_arn = f"{instance_arn}/contact/*"
     assert role["Properties"]["Policies"] == [
         {
             "PolicyName": "StartChat",
             "PolicyDocument": {
                 "Version": "2012-10-17",
                 "Statement": [
-                    {"Action": "connect:StartChatContact", "Effect": "Allow", "Resource": flow_arn},
+                    {
+                        "Action": "connect:StartChatContact",
+                        "Effect": "Allow",
+                        "Resource": [flow_arn, contacts_arn],
+                    },
                     {
                         "Action": ["logs:CreateLogStream", "logs:PutLogEvents"],
                         "Effect": "Allow",
@@ -147,3 +151,23 @@ def test_the_bundled_asset_holds_the_trimmed_connect_model(template, synth):
     models = list((synth.outdir / f"asset.{asset_hash}" / "botocore_data" / "connect").rglob("service-2.json"))  # fmt: skip
     assert len(models) == 1
     assert list(json.loads(models[0].read_text())["operations"]) == ["StartChatContact"]
+
+
+def test_function_waits_for_its_roles_policy_not_for_the_role(template, synth):
+    """Lambda refuses to create a traced function whose role cannot yet PutTraceSegments,
+    and a function whose grants are not in place fails its first calls: the function must
+    depend on the role's DefaultPolicy. The Role entry is redundant (GetAtt; cfn-lint W3005)."""
+    _, function = only(template, "AWS::Lambda::Function")
+    role_id, _ = only(template, "AWS::IAM::Role")
+    policies = {
+        logical_id
+        for logical_id, policy in template.find_resources("AWS::IAM::Policy").items()
+        if policy["Properties"]["Roles"] == [{"Ref": role_id}]
+    }
+    if synth.config.tracing or synth.config.client_limit or synth.config.bot_check:
+        assert policies, "these environments grant the role more than its inline policy"
+    assert sorted(function.get("DependsOn", [])) == sorted(policies)
+    if synth.config.tracing:
+        (policy_id,) = policies
+        statements = template.to_json()["Resources"][policy_id]["Properties"]["PolicyDocument"]
+        assert "xray:PutTraceSegments" in json.dumps(statements)

@@ -1,6 +1,7 @@
 """Alarms, the optional topic and the dashboard, per environment."""
 
 import json
+import re
 
 import pytest
 from aws_cdk.assertions import Template
@@ -54,13 +55,40 @@ def test_topic_only_with_alarm_emails_encrypted_tls_only_and_wired(template, syn
         assert all("AlarmActions" not in a for a in alarms.values())
         return
     topic_id, topic = only(template, "AWS::SNS::Topic")
-    assert topic["Properties"]["KmsMasterKeyId"].endswith(":alias/aws/sns")
+    key_id, key = only(template, "AWS::KMS::Key")
+    # A customer-managed key: alias/aws/sns's policy cannot let CloudWatch use it.
+    assert topic["Properties"]["KmsMasterKeyId"] == {"Fn::GetAtt": [key_id, "Arn"]}
+    assert key["Properties"]["EnableKeyRotation"] is True
+    this_accounts_alarms = {
+        "StringEquals": {"aws:SourceAccount": synth.config.account},
+        "ArnLike": {
+            "aws:SourceArn": f"arn:aws:cloudwatch:{synth.config.region}:{synth.config.account}:alarm:*"
+        },
+    }
+    cloudwatch = {"Service": "cloudwatch.amazonaws.com"}
+    key_statements = key["Properties"]["KeyPolicy"]["Statement"]
+    assert {
+        "Sid": "CloudWatchAlarmsPublish",
+        "Effect": "Allow",
+        "Principal": cloudwatch,
+        "Action": ["kms:Decrypt", "kms:GenerateDataKey*"],
+        "Resource": "*",
+        "Condition": this_accounts_alarms,
+    } in key_statements
     _, policy = only(template, "AWS::SNS::TopicPolicy")
-    deny = policy["Properties"]["PolicyDocument"]["Statement"][0]
+    deny, allow = policy["Properties"]["PolicyDocument"]["Statement"]
     assert (deny["Effect"], deny["Condition"]) == (
         "Deny",
         {"Bool": {"aws:SecureTransport": "false"}},
     )
+    assert allow == {
+        "Sid": "CloudWatchAlarmsPublish",
+        "Effect": "Allow",
+        "Principal": cloudwatch,
+        "Action": "sns:Publish",
+        "Resource": {"Ref": topic_id},
+        "Condition": this_accounts_alarms,
+    }
     subscriptions = template.find_resources("AWS::SNS::Subscription").values()
     assert sorted(s["Properties"]["Endpoint"] for s in subscriptions) == sorted(emails)
     for alarm in alarms.values():
@@ -74,3 +102,44 @@ def test_dashboard_shows_starts_rejections_upstream_latency_concurrency(template
     for text in ("Chat starts by outcome", "Rejections by reason", "Upstream failures by AWS error code",
                  "Latency (ms)", "Lambda concurrency", "ChatStarted", "ConcurrentExecutions"):  # fmt: skip
         assert text in body, text
+
+
+def _dimensions(alarm: dict) -> list[dict]:
+    props = alarm["Properties"]
+    found = list(props.get("Dimensions", []))
+    for query in props.get("Metrics", []):
+        found += query.get("MetricStat", {}).get("Metric", {}).get("Dimensions", [])
+    return found
+
+
+def test_alarms_and_dashboard_read_only_this_environments_metrics(template, synth):
+    """dev, limited and botcheck share an account and region: each must see its own."""
+    _, function = only(template, "AWS::Lambda::Function")
+    service = function["Properties"]["Environment"]["Variables"]["POWERTOOLS_SERVICE_NAME"]
+    assert service == f"connect-chat-starter-{synth.config.name}"
+    alarm_services = {
+        dimension["Value"]
+        for alarm in template.find_resources("AWS::CloudWatch::Alarm").values()
+        for dimension in _dimensions(alarm)
+        if dimension["Name"] == "service"
+    }
+    assert alarm_services == {service}
+    _, dashboard = only(template, "AWS::CloudWatch::Dashboard")
+    body = json.dumps(dashboard["Properties"]["DashboardBody"])
+    assert "connect-chat-starter" in body
+    services_in_body = set(re.findall(r"connect-chat-starter(?:-[a-z0-9]+)?", body))
+    assert services_in_body == {service}
+    search = f'service=\\"{service}\\" UpstreamFailed'
+    assert search in "".join(_strings(dashboard["Properties"]["DashboardBody"])), (
+        "the SEARCH by error code is narrowed to this environment"
+    )
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [s for item in value for s in _strings(item)]
+    if isinstance(value, dict):
+        return [s for item in value.values() for s in _strings(item)]
+    return []

@@ -28,16 +28,49 @@ def test_every_environment_with_github_access_is_deployed_in_order():
     for index, env in enumerate(ORDER):
         job = JOBS[f"deploy-{env}"]
         assert job["environment"] == load(environments, env).github.environment
-        assert job.get("needs") == (f"deploy-{ORDER[index - 1]}" if index else None)
+        assert job.get("needs") == (f"deploy-{ORDER[index - 1]}" if index else "checks")
         assert job["concurrency"] == {"group": f"deploy-{env}", "cancel-in-progress": False}
         assert job["permissions"] == {"id-token": "write", "contents": "read"}
         runs = [step.get("run", "") for step in job["steps"]]
         assert f"make deploy ENV={env}" in runs
-    assert JOBS["deploy-dev"]["if"] == "github.event_name == 'push'"
+
+
+def test_nothing_deploys_unless_the_checks_passed_first():
+    """deploy-dev waits for ci.yml's jobs (called, not copied); the rest wait for dev."""
+    checks = JOBS["checks"]
+    assert checks["uses"] == "./.github/workflows/ci.yml"
+    assert checks["if"] == "github.event_name == 'push'"
+    assert JOBS["deploy-dev"]["needs"] == "checks"
+    ci = yaml.safe_load((WORKFLOW.parent / "ci.yml").read_text())
+    assert "workflow_call" in ci[True]  # YAML 1.1 reads the key `on` as True
+    assert "push" not in ci[True], "pushes to main run the checks once, through deploy.yml"
+
+
+def test_every_run_step_has_pipefail():
+    """GitHub's default `bash -e {0}` has no pipefail: `make diff | tee` would show green."""
+    for path in WORKFLOW.parent.glob("*.yml"):
+        workflow = yaml.safe_load(path.read_text())
+        default = workflow.get("defaults", {}).get("run", {}).get("shell")
+        for name, job in workflow["jobs"].items():
+            for step in job.get("steps", []):
+                if "run" in step:
+                    shell = step.get("shell", job.get("defaults", {}).get("run", {}).get("shell", default))  # fmt: skip
+                    assert shell == "bash" or "pipefail" in str(shell), f"{path.name}: {name}"
+
+
+def test_staging_mints_its_smoke_token_and_stores_no_jwt():
+    step = next(s for s in JOBS["deploy-staging"]["steps"] if s.get("run") == "make deploy ENV=staging")  # fmt: skip
+    assert set(step["env"]) == {"SMOKE_TOKEN_URL", "SMOKE_CLIENT_ID", "SMOKE_TOKEN_SCOPE", "SMOKE_CLIENT_SECRET"}  # fmt: skip
+    assert step["env"]["SMOKE_CLIENT_SECRET"] == "${{ secrets.SMOKE_CLIENT_SECRET }}"
+    assert "CHAT_TOKEN" not in WORKFLOW.read_text()
 
 
 def test_credentials_come_only_from_oidc_roles():
     for name, job in JOBS.items():
+        if "uses" in job:  # the called checks: no AWS at all
+            assert "permissions" not in job, name
+            assert "secrets" not in job, name
+            continue
         logins = [s for s in job["steps"] if s.get("uses", "").startswith("aws-actions/configure-aws-credentials")]  # fmt: skip
         assert len(logins) == 1, name
         settings = logins[0]["with"]
@@ -47,16 +80,22 @@ def test_credentials_come_only_from_oidc_roles():
 
 def test_pull_requests_diff_every_environment_into_the_summary():
     diff = JOBS["diff"]
-    assert diff["if"] == "github.event_name == 'pull_request'"
+    # forks get no OIDC token: only this repository's own branches are diffed
+    assert diff["if"] == (
+        "github.event_name == 'pull_request' && "
+        "github.event.pull_request.head.repo.full_name == github.repository"
+    )
     assert "environment" not in diff, "the diff role trusts pull_request subjects, not environments"
     assert [entry["env"] for entry in diff["strategy"]["matrix"]["include"]] == ORDER
     script = next(s["run"] for s in diff["steps"] if "make diff" in s.get("run", ""))
     assert "GITHUB_STEP_SUMMARY" in script
+    # the diff role may assume only the lookup role: a template diff, said up front
+    assert "DIFF_METHOD=template" in script
 
 
 def test_actions_are_pinned_by_version():
     for name, job in JOBS.items():
-        for step in job["steps"]:
+        for step in job.get("steps", []):
             if "uses" in step:
                 assert PINNED.match(step["uses"]), f"{name}: {step['uses']}"
 

@@ -40,7 +40,9 @@ def test_pull_requests_run_make_test_and_synth_every_environment_and_upload_cdk_
     workflow = yaml.safe_load(WORKFLOW.read_text())
     assert "pull_request" in workflow[True]  # YAML 1.1 reads the key `on` as True
     test_steps = [step.get("run", "") for step in workflow["jobs"]["test"]["steps"]]
-    assert "make test" in test_steps
+    # the README's first command runs before the dev set-up, so a dev pin cannot hide a gap
+    assert test_steps.index("make synth") < test_steps.index("make test")
+    assert any("playwright install --with-deps chromium" in run for run in test_steps)
     synth = workflow["jobs"]["synth"]["steps"]
     script = next(step["run"] for step in synth if "make synth" in step.get("run", ""))
     assert '["environments"]' in script, "environments are read from cdk.json, not listed by hand"
@@ -48,3 +50,16 @@ def test_pull_requests_run_make_test_and_synth_every_environment_and_upload_cdk_
         step for step in synth if step.get("uses", "").startswith("actions/upload-artifact")
     )
     assert upload["with"]["path"] == "cdk.out/"
+
+
+def test_ci_runs_the_readmes_two_commands_in_order():
+    """The README's first command is what a fresh clone runs first: CI runs it first too."""
+    readme = (REPO_ROOT / "README.md").read_text()
+    block = readme.split("```sh\n", 1)[1].split("```", 1)[0]
+    readme_commands = [line.split("#")[0].strip() for line in block.splitlines() if line.strip()]
+    ci_commands = [
+        line.strip()
+        for line in (REPO_ROOT / ".ci" / "run").read_text().splitlines()
+        if line.startswith("make ")
+    ]
+    assert readme_commands[:2] == ci_commands == ["make synth", "make test"]
