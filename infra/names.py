@@ -14,6 +14,9 @@ API_URL_OUTPUT = "ApiUrl"
 SERVICE_PREFIX = "connect-chat-starter"
 METRICS_NAMESPACE = "ConnectChatStarter"
 
+# The environment variable naming the hashing key's secret (lambda/start_chat/hash_key.py).
+HASH_KEY_SECRET_VARIABLE = "HASH_KEY_SECRET"  # noqa: S105 - a variable's name
+
 # The handler's metrics (lambda/start_chat/metric_names.py) ...
 CHAT_STARTED = "ChatStarted"
 CHAT_REJECTED = "ChatRejected"  # + ".<reason>"
@@ -31,6 +34,7 @@ REJECTION_REASONS = (
     "chat-not-resumable",
     "too-many-chats",
     "bot-check-failed",
+    "value-refused",
 )
 # ... and the AWS codes that mean Connect's quota ran out (lambda/start_chat/upstream_errors.py
 # maps them to 429); each has its own UpstreamFailed.<code> metric.

@@ -11,6 +11,7 @@ from infra.client_limit import ClientLimitStore
 from infra.config import EnvironmentConfig
 from infra.dashboard import ChatDashboard
 from infra.handler_environment import handler_environment
+from infra.hash_key import HashKey
 from infra.names import (
     API_URL_OUTPUT,
     START_CHAT_URL_OUTPUT,
@@ -39,6 +40,7 @@ class ChatStarterStack(Stack):
             snap_start=config.snap_start,
         )  # fmt: skip
         function = start_chat.function
+        HashKey(self, "HashKey", function=function)
         if config.client_limit:
             ClientLimitStore(self, "ClientLimit", function=function)
         if config.bot_check:

@@ -1,6 +1,7 @@
 """The abuse layers offline: DynamoDB, Secrets Manager and SSM from moto's server mode (a
 real third-party emulator, on a free localhost port), set up as the stack would: the
-counters table with its TTL, the hashing key, the bot check's SecureString."""
+counters table with its TTL, the hashing key (every environment has one: it scopes
+Connect's ClientToken to its caller), the bot check's SecureString."""
 
 import logging
 import secrets
@@ -9,23 +10,22 @@ from typing import Any
 import boto3
 
 from infra.config import EnvironmentConfig
+from infra.names import HASH_KEY_SECRET_VARIABLE
 from local.siteverify import SITEVERIFY_PATH, TEST_SECRET
 
 LOCAL_TABLE = "connect-chat-starter-local-counters"
-LOCAL_KEY_SECRET = "connect-chat-starter-local-client-key"  # noqa: S105 - a secret's name
+LOCAL_KEY_SECRET = "connect-chat-starter-local-hash-key"  # noqa: S105 - a secret's name
 
 
 class AbuseStandIns:
-    """Starts moto only when the environment switches a layer on."""
+    """moto, holding what the environment's layers read: always the hashing key."""
 
     def __init__(self, config: EnvironmentConfig) -> None:
         self.config = config
         self.server: Any = None
 
     def start(self, aws_url: str) -> dict[str, str]:
-        """The function environment variables for the layers the config switches on."""
-        if not (self.config.client_limit or self.config.bot_check):
-            return {}
+        """The function environment variables for the key and the layers switched on."""
         from moto.server import ThreadedMotoServer  # heavy: only when needed
 
         logging.getLogger("werkzeug").setLevel(logging.ERROR)  # no access log line per call
@@ -34,7 +34,7 @@ class AbuseStandIns:
         self.server.start()
         host, port = self.server.get_host_and_port()
         url = f"http://{host}:{port}"
-        environment: dict[str, str] = {}
+        environment = self._hash_key(url)
         if self.config.client_limit:
             environment |= self._client_limit(url)
         if self.config.bot_check:
@@ -61,15 +61,13 @@ class AbuseStandIns:
             TableName=LOCAL_TABLE,
             TimeToLiveSpecification={"Enabled": True, "AttributeName": "expiresAt"},
         )
+        return {"CLIENT_LIMIT_TABLE": LOCAL_TABLE, "AWS_ENDPOINT_URL_DYNAMODB": url}
+
+    def _hash_key(self, url: str) -> dict[str, str]:
         key = self._client("secretsmanager", url).create_secret(
             Name=LOCAL_KEY_SECRET, SecretString=secrets.token_urlsafe(48)
         )
-        return {
-            "CLIENT_LIMIT_TABLE": LOCAL_TABLE,
-            "CLIENT_LIMIT_KEY_SECRET": key["ARN"],
-            "AWS_ENDPOINT_URL_DYNAMODB": url,
-            "AWS_ENDPOINT_URL_SECRETS_MANAGER": url,
-        }
+        return {HASH_KEY_SECRET_VARIABLE: key["ARN"], "AWS_ENDPOINT_URL_SECRETS_MANAGER": url}
 
     def _bot_check(self, url: str, aws_url: str) -> dict[str, str]:
         assert self.config.bot_check is not None

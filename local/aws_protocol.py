@@ -6,7 +6,7 @@ from typing import Any
 
 import botocore.session
 from aiohttp import web
-from botocore.model import OperationModel
+from botocore.model import OperationModel, Shape
 from botocore.validate import ParamValidator
 
 _session = botocore.session.get_session()
@@ -52,7 +52,33 @@ async def read_params(request: web.Request, op: OperationModel) -> dict[str, Any
     report = ParamValidator().validate(params, op.input_shape)
     if report.has_errors():
         raise AwsError("ValidationException", 400, report.generate_report())
+    if (path := first_too_long(params, op.input_shape, op.name)) is not None:
+        # botocore's validator checks only minimums; the service checks maximums too, in
+        # UTF-16 code units, and says so with the operation's own parameter error.
+        raise AwsError("InvalidParameterException", 400, f"{path} is too long")
     return params
+
+
+def first_too_long(value: Any, shape: Shape, path: str) -> str | None:
+    """The path of the first string longer than its shape's `max` in UTF-16 code units."""
+    if shape.type_name == "string" and isinstance(value, str):
+        units = len(value.encode("utf-16-le", "surrogatepass")) // 2
+        limit = shape.metadata.get("max")
+        return path if limit is not None and units > limit else None
+    if shape.type_name == "structure" and isinstance(value, dict):
+        members = shape.members
+        for name, item in value.items():
+            if name in members and (found := first_too_long(item, members[name], f"{path}.{name}")):
+                return found
+    if shape.type_name == "map" and isinstance(value, dict):
+        for name, item in value.items():
+            if found := first_too_long(item, shape.value, f"{path}.{name}"):
+                return found
+    if shape.type_name == "list" and isinstance(value, list):
+        for index, item in enumerate(value):
+            if found := first_too_long(item, shape.member, f"{path}[{index}]"):
+                return found
+    return None
 
 
 @web.middleware

@@ -52,6 +52,7 @@ def mint_token(
         "aud": auth.audience[0],
         "sub": subject,
         "email": email,
+        "email_verified": True,
         "iat": now,
         "exp": now + ttl_seconds,
         "jti": str(uuid.uuid4()),
@@ -60,8 +61,10 @@ def mint_token(
 
 
 class JwtVerifier:
-    """Checks signature (local JWKS), issuer, audience and expiry; returns the claims in the
-    form API Gateway passes them on (requestContext.authorizer.jwt.claims: strings)."""
+    """Checks key ID and signature (local JWKS), issuer, audience and expiry as API Gateway's
+    JWT authorizer does; returns the claims in the form it passes them on
+    (requestContext.authorizer.jwt.claims: strings). Audience: `aud`, or, only where a token
+    has none (a Cognito access token), `client_id`."""
 
     def __init__(self, auth: JwtAuth, key: rsa.RSAPrivateKey | None = None) -> None:
         self.auth = auth
@@ -69,17 +72,26 @@ class JwtVerifier:
 
     def claims(self, authorization: str | None) -> dict[str, str] | None:
         token = (authorization or "").removeprefix("Bearer ").strip()
-        if not token:
+        if not token or not token.isascii():  # a header of other bytes: 401, as API Gateway
             return None
         try:
+            if jwt.get_unverified_header(token).get("kid") != KEY_ID:  # not in the JWKS
+                return None
             claims = jwt.decode(
                 token,
                 self._public_key,
                 algorithms=["RS256"],
-                audience=list(self.auth.audience),
                 issuer=self.auth.issuer,
-                options={"require": ["exp", "iss"]},
+                options={"require": ["exp", "iss"], "verify_aud": False},
             )
-        except jwt.PyJWTError:
+        except (jwt.PyJWTError, ValueError):
+            return None
+        if not self._audience_matches(claims):
             return None
         return {name: str(value) for name, value in claims.items()}
+
+    def _audience_matches(self, claims: dict[str, Any]) -> bool:
+        if "aud" in claims:
+            audience = claims["aud"] if isinstance(claims["aud"], list) else [claims["aud"]]
+            return bool(set(map(str, audience)) & set(self.auth.audience))
+        return claims.get("client_id") in self.auth.audience

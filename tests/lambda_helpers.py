@@ -29,6 +29,23 @@ os.environ.update(
 )
 sys.path.insert(0, str(LAMBDA_SOURCE))
 import handler  # noqa: E402 - needs the environment above, as in Lambda
+import idempotency  # noqa: E402
+
+# The handler tests' hashing key (tests/lambda/conftest.py puts it in place of the secret).
+TEST_HASH_KEY = b"test-hash-key"
+FIXTURE_KEY = "6f0d1c9e-8d1b-4d3a-9a59-3a5e1f2b7c11"  # the events' Idempotency-Key
+FIXTURE_CALLER = "ip:203.0.113.7"  # the events' sourceIp
+
+
+def client_token_for(
+    *, idempotency_key: str = FIXTURE_KEY, caller: str = FIXTURE_CALLER, **params: object
+) -> str:
+    """The ClientToken the handler sends for these StartChatContact parameters (without the
+    configured IDs): the events' key, scoped to the events' caller."""
+    return idempotency.client_token(
+        TEST_HASH_KEY, caller=caller, idempotency_key=idempotency_key, params=params
+    )
+
 
 # Every secret in the test data contains this marker; none may ever reach a log line.
 SENTINEL = "sntnl"

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import problems
-from identity import verified_claims
+from hash_key import HashKey
+from identity import caller
 from settings import Settings
 
 if TYPE_CHECKING:  # imported only where a layer is on: the rest skip their cold-start cost
@@ -30,7 +31,7 @@ class AbuseLayers:
         self.bot_check, self.client_limit = bot_check, client_limit
 
     @classmethod
-    def from_environ(cls, settings: Settings) -> "AbuseLayers":
+    def from_environ(cls, settings: Settings, hash_key: HashKey | None) -> "AbuseLayers":
         bot_check, client_limit = None, None
         if os.environ.get("BOT_CHECK_PROVIDER"):
             from bot_check import BotCheck
@@ -39,7 +40,9 @@ class AbuseLayers:
         if os.environ.get("CLIENT_LIMIT_TABLE"):
             from client_limit import ClientLimit
 
-            client_limit = ClientLimit.from_environ()
+            if hash_key is None:
+                raise RuntimeError("the per-client limit needs HASH_KEY_SECRET")
+            client_limit = ClientLimit.from_environ(hash_key)
         return cls(bot_check, client_limit)
 
     def screen(self, event: dict[str, Any], headers: dict[str, str]) -> Screening:
@@ -56,9 +59,8 @@ class AbuseLayers:
         if self.client_limit:
             from client_limit import LimitUnavailable
 
-            client = verified_claims(event).get("sub") or source_ip or "unknown"
             try:
-                wait = self.client_limit.retry_after(str(client), time.time())
+                wait = self.client_limit.retry_after(caller(event), time.time())
             except LimitUnavailable:  # availability first: let it through, and say so
                 return Screening(limit_unavailable=True)
             if wait is not None:

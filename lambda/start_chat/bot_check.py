@@ -1,16 +1,22 @@
 """The bot check: the page's provider token (X-Bot-Token) verified with the provider's
 siteverify endpoint (Turnstile, reCAPTCHA and hCaptcha share its shape: one form POST of
 secret, response and remoteip; JSON with `success` and `hostname`). The secret is an SSM
-SecureString read through Powertools' parameters utility and cached. Fail closed: if the
-provider cannot answer within 2 s, the start is refused as unavailable, never let through."""
+SecureString read through Powertools' parameters utility, cached, and bounded like the
+call (connect_client.STORE_READ). Fail closed: if the provider or the secret's store cannot
+answer in time, the start is refused as unavailable, never let through. A token that no
+provider could have issued is the caller's: refused (403) before anything is called, so a
+stranger's bytes can never look like a provider outage to the on-call."""
 
 import json
 import os
+import re
 import urllib.parse
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
+
+from stored_value import StoredValue
 
 VERIFY_URLS = {
     "turnstile": "https://challenges.cloudflare.com/turnstile/v0/siteverify",
@@ -18,8 +24,15 @@ VERIFY_URLS = {
     "hcaptcha": "https://api.hcaptcha.com/siteverify",
 }
 TIMEOUT_SECONDS = 2.0
-TOKEN_MAX = 4096  # provider tokens are ~2 KB at most
+# The longest token each provider issues (Turnstile documents 2048 characters); all three
+# are URL-safe printable ASCII.
+TOKEN_MAX = {"turnstile": 2048, "recaptcha": 4096, "hcaptcha": 4096}
+TOKEN = re.compile(r"^[\x21-\x7e]+$")
 SECRET_MAX_AGE_SECONDS = 300
+# reCAPTCHA v3 answers carry a score (1.0 a person, 0.0 a bot) and the action the page named;
+# Google's suggested threshold, and the action our page and widget would name.
+RECAPTCHA_MIN_SCORE = 0.5
+RECAPTCHA_ACTION = "start_chat"
 
 
 class Verdict(Enum):
@@ -33,6 +46,15 @@ class BotCheck:
     verify_url: str
     secret_parameter: str
     hostnames: frozenset[str]  # of the allowed origins: where the challenge must have run
+    token_max: int = max(TOKEN_MAX.values())
+    ssm: Any = field(default=None, compare=False)  # a client for tests; else made on first use
+    secret: StoredValue = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        secret = StoredValue(
+            "ssm", self.secret_parameter, max_age_seconds=SECRET_MAX_AGE_SECONDS, client=self.ssm
+        )
+        object.__setattr__(self, "secret", secret)  # frozen: set once, here
 
     @classmethod
     def from_environ(
@@ -45,10 +67,11 @@ class BotCheck:
             verify_url=environ.get("BOT_CHECK_VERIFY_URL") or VERIFY_URLS[provider],
             secret_parameter=environ["BOT_CHECK_SECRET_PARAMETER"],
             hostnames=hostnames,
+            token_max=TOKEN_MAX[provider],
         )
 
     def verify(self, token: str | None, remote_ip: str | None) -> Verdict:
-        if not token or len(token) > TOKEN_MAX:
+        if not token or len(token) > self.token_max or not TOKEN.match(token):
             return Verdict.REFUSED
         try:
             answer = self._siteverify(token, remote_ip)
@@ -60,17 +83,14 @@ class BotCheck:
             return Verdict.UNAVAILABLE
         if answer["success"] is not True or answer.get("hostname") not in self.hostnames:
             return Verdict.REFUSED
+        if "score" in answer and not _scored_as_a_person(answer):
+            return Verdict.REFUSED
         return Verdict.PASSED
 
     def _siteverify(self, token: str, remote_ip: str | None) -> Any:
         import urllib.request  # only environments with a bot check pay for these imports
 
-        from aws_lambda_powertools.utilities import parameters
-
-        secret = parameters.get_parameter(
-            self.secret_parameter, decrypt=True, max_age=SECRET_MAX_AGE_SECONDS
-        )
-        form = {"secret": str(secret), "response": token}
+        form = {"secret": self.secret(), "response": token}
         if remote_ip:
             form["remoteip"] = remote_ip
         request = urllib.request.Request(  # noqa: S310 - the provider's URL (or the local stand-in)
@@ -81,3 +101,11 @@ class BotCheck:
         )
         with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:  # noqa: S310
             return json.loads(response.read())
+
+
+def _scored_as_a_person(answer: dict[str, Any]) -> bool:
+    """reCAPTCHA v3: `success` only says the token was valid; the score says who made it."""
+    score = answer.get("score")
+    if isinstance(score, bool) or not isinstance(score, int | float):
+        return False
+    return score >= RECAPTCHA_MIN_SCORE and answer.get("action") == RECAPTCHA_ACTION

@@ -34,15 +34,11 @@ class ClientLimit:
         self._key, self._client = key, client
 
     @classmethod
-    def from_environ(cls, environ: Mapping[str, str] = os.environ) -> "ClientLimit":
-        """Only where CLIENT_LIMIT_TABLE is set (abuse_layers.py decides)."""
-        secret_arn = environ["CLIENT_LIMIT_KEY_SECRET"]
-
-        def key() -> bytes:  # read on first use and cached by Powertools
-            from aws_lambda_powertools.utilities import parameters
-
-            return str(parameters.get_secret(secret_arn, max_age=3600)).encode()
-
+    def from_environ(
+        cls, key: Callable[[], bytes], environ: Mapping[str, str] = os.environ
+    ) -> "ClientLimit":
+        """Only where CLIENT_LIMIT_TABLE is set (abuse_layers.py decides); `key` is the
+        deployment's hashing key (hash_key.py)."""
         return cls(
             table=environ["CLIENT_LIMIT_TABLE"],
             starts=int(environ["CLIENT_LIMIT_STARTS"]),

@@ -19,6 +19,15 @@ MAX_BACKOFF_SECONDS = sum(2 ** (attempt - 1) for attempt in range(1, MAX_ATTEMPT
 WORST_CASE_SECONDS = MAX_ATTEMPTS * (CONNECT_TIMEOUT_SECONDS + READ_TIMEOUT_SECONDS) + (
     MAX_BACKOFF_SECONDS
 )
+# Reads of a secret or parameter (the hashing key, the bot check's secret): one attempt with
+# short timeouts, so a store that accepts connections and never answers cannot hold a start
+# for botocore's default 60 s x 3 attempts.
+STORE_READ: dict[str, Any] = {
+    "connect_timeout": 0.3,
+    "read_timeout": 0.5,
+    "retries": {"mode": "standard", "total_max_attempts": 1},
+}
+STORE_WORST_CASE_SECONDS = STORE_READ["connect_timeout"] + STORE_READ["read_timeout"]
 
 
 def create_connect_client(*, endpoint_url: str | None = None, **config: Any) -> Any:

@@ -9,7 +9,7 @@ from typing import Any, Protocol
 
 from problems import FieldError
 from settings import Settings
-from text_rules import forbidden_characters, has_visible_character
+from text_rules import forbidden_characters, has_visible_character, utf16_length
 
 # Field names can be anything a client sent as a key; an echo of one stays short.
 FIELD_NAME_MAX = 64
@@ -42,8 +42,9 @@ class Text:
             errors.fail(field, "is required")
         elif not isinstance(value, str):
             errors.fail(field, "must be a string")
-        elif not self.min_length <= len(value) <= self.max_length:
-            errors.fail(field, f"must be {self.min_length}-{self.max_length} characters")
+        elif not self.min_length <= utf16_length(value) <= self.max_length:
+            # Connect counts UTF-16 code units: an emoji is two
+            errors.fail(field, f"must be {self.min_length}-{self.max_length} UTF-16 code units")
         elif kind := forbidden_characters(value, keep=self.keep):
             errors.fail(field, f"must not contain {kind}")
         elif self.invisible and not has_visible_character(value):

@@ -14,6 +14,9 @@ import problems
 import snapshot_hooks  # noqa: F401 - registers the SnapStart restore hooks
 from abuse_layers import AbuseLayers
 from connect_client import create_connect_client
+from hash_key import HashKey
+from idempotency import scoped
+from identity import caller
 from metric_names import (
     BOT_CHECK_UNAVAILABLE,
     CHAT_REJECTED,
@@ -23,7 +26,8 @@ from metric_names import (
     UPSTREAM_FAILED,
 )
 from settings import Settings
-from upstream_errors import error_code, problem_for, refuses_resume
+from stored_value import StoreUnavailable
+from upstream_errors import error_code, problem_for, refuses_resume, refuses_value
 
 # botocore's DEBUG output includes request and response bodies: names, tokens, messages.
 logging.getLogger("botocore").setLevel(logging.INFO)
@@ -31,7 +35,8 @@ logger = Logger()
 metrics = Metrics()
 settings = Settings.from_environ()
 connect = create_connect_client()
-abuse_layers = AbuseLayers.from_environ(settings)
+hash_key = HashKey.from_environ()
+abuse_layers = AbuseLayers.from_environ(settings, hash_key)
 
 
 @metrics.log_metrics(capture_cold_start_metric=True)
@@ -76,16 +81,23 @@ def start_chat(event: dict[str, Any], request_id: str) -> dict[str, Any]:
     if screening.problem:
         return rejected(screening.problem, request_id)
     try:
+        params = scoped(request.params, caller=caller(event), key=hash_key)
+    except StoreUnavailable:  # availability first: a start without idempotency, said so
+        logger.append_keys(idempotency="unavailable")
+        params = scoped(request.params, caller="", key=None)
+    try:
         result = connect.start_chat_contact(
             InstanceId=settings.instance_id,
             ContactFlowId=settings.contact_flow_id,
-            **request.params,
+            **params,
         )
     except (ClientError, BotoCoreError) as error:
         code = error_code(error)
         logger.append_keys(aws_error_code=code)
         if request.resuming and refuses_resume(code):  # the browser's stale chat, not a fault
             return rejected(problems.not_resumable(), request_id)
+        if refuses_value(code):  # the caller's value, past a limit Connect did not document
+            return rejected(problems.value_refused(), request_id)
         logger.append_keys(outcome="upstream-failed")
         metrics.add_metric(name=UPSTREAM_FAILED, unit=MetricUnit.Count, value=1)
         metrics.add_metric(name=f"{UPSTREAM_FAILED}.{code}", unit=MetricUnit.Count, value=1)

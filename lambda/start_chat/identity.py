@@ -6,6 +6,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from routes import ATTRIBUTE_VALUE
+from text_rules import forbidden_characters, utf16_length
+
+# A claim naming an address the IdP did not verify is only what the user typed at sign-up.
+VERIFIED_BY = {"email": "email_verified", "phone_number": "phone_number_verified"}
 
 
 @dataclass(frozen=True)
@@ -13,6 +17,16 @@ class ClaimedAttributes:
     attributes: dict[str, str]  # what the browser sent, plus what the claims set
     forged: list[str]  # attributes the browser sent although a claim sets them
     missing: list[str]  # mapped claims absent or unusable (their names are logged)
+
+
+def caller(event: dict[str, Any]) -> str:
+    """Who is asking, as far as API Gateway can say: the verified JWT subject, else the
+    connection's source address (never a header a client could set)."""
+    subject = verified_claims(event).get("sub")
+    if isinstance(subject, str) and subject:
+        return f"sub:{subject}"
+    source_ip = event.get("requestContext", {}).get("http", {}).get("sourceIp")
+    return f"ip:{source_ip or 'unknown'}"
 
 
 def verified_claims(event: dict[str, Any]) -> dict[str, Any]:
@@ -27,12 +41,24 @@ def claimed_attributes(
     forged = sorted(set(mapping.values()) & set(sent))
     attributes, missing = dict(sent), []
     for claim, attribute in mapping.items():
-        value = claims.get(claim)
-        if (
-            isinstance(value, str | int | float | bool)
-            and 0 < len(str(value)) <= ATTRIBUTE_VALUE.max_length
-        ):
-            attributes[attribute] = str(value)
-        else:
+        value = usable_claim(claims, claim)
+        if value is None:
             missing.append(claim)
+        else:
+            attributes[attribute] = value
     return ClaimedAttributes(attributes, forged, missing)
+
+
+def usable_claim(claims: Mapping[str, Any], claim: str) -> str | None:
+    """The claim as an attribute value, held to the rules a browser's value meets, or None."""
+    value = claims.get(claim)
+    if not isinstance(value, str | int | float | bool):
+        return None
+    text = str(value)
+    if not 0 < utf16_length(text) <= ATTRIBUTE_VALUE.max_length or forbidden_characters(text):
+        return None
+    verified_by = VERIFIED_BY.get(claim)
+    # API Gateway passes claims as strings ("true"); a token decoded elsewhere has booleans.
+    if verified_by and str(claims.get(verified_by)).lower() != "true":
+        return None
+    return text

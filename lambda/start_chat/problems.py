@@ -16,7 +16,11 @@ REJECTION_REASONS = (
     "chat-not-resumable",
     "too-many-chats",
     "bot-check-failed",
+    "value-refused",
 )
+# An error body lists at most this many; a request of a thousand unknown keys must not
+# earn an answer ten times its size.
+MAX_LISTED_ERRORS = 20
 
 
 @dataclass(frozen=True)
@@ -45,7 +49,10 @@ class Problem(Exception):
             "requestId": request_id,
         }
         if self.errors:
-            body["errors"] = [{"field": e.field, "message": e.message} for e in self.errors]
+            listed = self.errors[:MAX_LISTED_ERRORS]
+            body["errors"] = [{"field": e.field, "message": e.message} for e in listed]
+            if len(self.errors) > len(listed):
+                body["moreErrors"] = len(self.errors) - len(listed)
         headers = {"Content-Type": "application/problem+json", **NO_STORE, **self.headers}
         return {"statusCode": self.status, "headers": headers, "body": json.dumps(body)}
 
@@ -125,6 +132,18 @@ def not_resumable() -> Problem:
         "chat-not-resumable",
         "Chat cannot be resumed",
         "The previous chat cannot be continued. Start a new chat without PersistentChat.",
+    )
+
+
+def value_refused() -> Problem:
+    """Connect refused a value the contract let through (InvalidParameterException): the
+    caller's request, not an outage, so it pages no one."""
+    return Problem(
+        422,
+        "value-refused",
+        "Chat service refused the request",
+        "The chat service refused a value in this request. Shorten or simplify the name, "
+        "attributes and message, then try again.",
     )
 
 

@@ -31,13 +31,30 @@ def body_bytes(event: dict[str, Any]) -> bytes:
     return raw
 
 
+class DuplicateKey(ValueError):
+    pass
+
+
 def _no_constants(name: str) -> Any:
     raise ValueError(f"{name} is not JSON")
 
 
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """JSON leaves duplicate keys to the parser (RFC 8259 §4): Python keeps the last, other
+    parsers the first. Refused, so no two readers of a body can disagree on its meaning."""
+    value = dict(pairs)
+    if len(value) != len(pairs):
+        raise DuplicateKey
+    return value
+
+
 def json_object(raw: bytes) -> dict[str, Any]:
     try:
-        value = json.loads(raw.decode("utf-8"), parse_constant=_no_constants)
+        value = json.loads(
+            raw.decode("utf-8"), parse_constant=_no_constants, object_pairs_hook=_unique_keys
+        )
+    except DuplicateKey:
+        raise problems.bad_body("The body has an object with a duplicate key.") from None
     except (UnicodeDecodeError, ValueError, RecursionError):
         raise problems.bad_body("The body is not valid UTF-8 JSON.") from None
     if not isinstance(value, dict):

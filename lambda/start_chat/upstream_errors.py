@@ -30,6 +30,10 @@ RESUME_REFUSED = {
     "InvalidParameterException",
     "ResourceNotFoundException",
 }
+# What Connect answers when it refuses a value of the request itself: the contract mirrors
+# Connect's documented limits, so this is a limit it did not document (the caller's request,
+# 422), never an outage. The deployment's own IDs fail with ResourceNotFound/AccessDenied.
+VALUE_REFUSED = {"InvalidParameterException"}
 # Seconds a browser should wait. Connect's API quota refills per second; its concurrent-chat
 # quota only frees up when chats end, so that one asks for a longer pause.
 RETRY_AFTER = {"LimitExceededException": "30"}
@@ -46,6 +50,10 @@ def error_code(error: Exception) -> str:
 
 def refuses_resume(code: str) -> bool:
     return code in RESUME_REFUSED
+
+
+def refuses_value(code: str) -> bool:
+    return code in VALUE_REFUSED
 
 
 def problem_for(error: ClientError | BotoCoreError) -> Problem:

@@ -33,12 +33,20 @@ def test_the_limits_table_and_key(template, synth):
         "AWS-owned key"
     )
     assert props["KeySchema"] == [{"AttributeName": "pk", "KeyType": "HASH"}]
-    secret_id, _ = only(template, "AWS::SecretsManager::Secret")
     granted = statements(template)
     assert {"Action": "dynamodb:UpdateItem", "Effect": "Allow", "Resource": {"Fn::GetAtt": [table_id, "Arn"]}} in granted  # fmt: skip
-    assert {"Action": "secretsmanager:GetSecretValue", "Effect": "Allow", "Resource": {"Ref": secret_id}} in granted  # fmt: skip
     dynamodb_actions = {s["Action"] for s in granted if "dynamodb" in str(s["Action"])}
     assert dynamodb_actions == {"dynamodb:UpdateItem"}
+
+
+def test_every_environment_has_one_hashing_key_the_function_alone_reads(template, synth):
+    """It scopes Connect's ClientToken to its caller (and hashes the limit's client ids)."""
+    secret_id, secret = only(template, "AWS::SecretsManager::Secret")
+    assert secret["Properties"]["GenerateSecretString"]["PasswordLength"] == 64
+    reads = [s for s in statements(template) if "secretsmanager" in str(s["Action"])]
+    assert reads == [{"Action": "secretsmanager:GetSecretValue", "Effect": "Allow", "Resource": {"Ref": secret_id}}]  # fmt: skip
+    _, function = only(template, "AWS::Lambda::Function")
+    assert function["Properties"]["Environment"]["Variables"]["HASH_KEY_SECRET"] == {"Ref": secret_id}  # fmt: skip
 
 
 def test_the_bot_checks_one_parameter(template, synth):

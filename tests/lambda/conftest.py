@@ -1,12 +1,13 @@
 """Fixtures for every handler test: the leak check and a Stubber on the module's client."""
 
+import dataclasses
 import io
 import logging
 
 import pytest
 from botocore.stub import Stubber
 
-from tests.lambda_helpers import assert_no_sentinel, handler
+from tests.lambda_helpers import TEST_HASH_KEY, assert_no_sentinel, handler
 
 
 @pytest.fixture(autouse=True)
@@ -30,3 +31,20 @@ def connect_stub():
     with Stubber(handler.connect) as stubber:
         yield stubber
         stubber.assert_no_pending_responses()
+
+
+@pytest.fixture(autouse=True)
+def hash_key(monkeypatch):
+    """The deployment's hashing key, without Secrets Manager (tests/lambda/test_idempotency.py
+    reads it through the real path)."""
+    monkeypatch.setattr(handler, "hash_key", lambda: TEST_HASH_KEY)
+
+
+CLAIMS_TO_ATTRIBUTES = {"email": "customerName", "sub": "orderId"}
+
+
+@pytest.fixture
+def authenticated(monkeypatch):
+    """The dev settings as an authenticated environment would have them."""
+    mapped = dataclasses.replace(handler.settings, claim_attributes=CLAIMS_TO_ATTRIBUTES)
+    monkeypatch.setattr(handler, "settings", mapped)

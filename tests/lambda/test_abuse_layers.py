@@ -9,8 +9,6 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs
 
 import pytest
-from aws_lambda_powertools.utilities.parameters import SSMProvider
-from aws_lambda_powertools.utilities.parameters.constants import DEFAULT_PROVIDERS
 from botocore.exceptions import ReadTimeoutError
 from botocore.stub import ANY, Stubber
 
@@ -58,11 +56,8 @@ def siteverify_url():
 
 @pytest.fixture
 def ssm():
-    client = create_client("ssm")
-    with Stubber(client) as stubber:
-        DEFAULT_PROVIDERS["ssm"] = SSMProvider(boto3_client=client)
+    with Stubber(create_client("ssm")) as stubber:  # BotCheck(..., ssm=stubber.client)
         yield stubber
-    DEFAULT_PROVIDERS.pop("ssm", None)
 
 
 @pytest.fixture
@@ -132,7 +127,10 @@ def test_a_slow_or_failing_table_lets_the_start_through_and_is_counted(monkeypat
 )  # fmt: skip
 def test_bot_check_verdicts(monkeypatch, connect_stub, ssm, siteverify_url, capfd, token, mode, status, suffix):  # fmt: skip
     check = BotCheck(
-        siteverify_url, "/chat/bot-secret", frozenset({"dev.example.com", "localhost"})
+        siteverify_url,
+        "/chat/bot-secret",
+        frozenset({"dev.example.com", "localhost"}),
+        ssm=ssm.client,
     )
     layers(monkeypatch, bot_check=check)
     SITEVERIFY.update(mode=mode, seen=[])

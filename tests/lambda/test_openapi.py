@@ -82,7 +82,13 @@ DEPLOYMENT_RULES = (
     ("ChatDurationInMinutes", "must be a whole number from 60 to 1500"),
     ("InstanceId", "must be omitted, empty, or this deployment's instance"),
     ("ContactFlowId", "must be omitted, empty, or this deployment's contact flow"),
-    ("ParticipantDetails.DisplayName", "must be 1-256 characters"),
+    ("ParticipantDetails.DisplayName", "must be 1-256 UTF-16 code units"),
+    # JSON Schema's maxLength counts code points; Connect counts UTF-16 code units
+    ("Attributes.topic", "must be 0-1024 UTF-16 code units"),
+    ("InitialMessage.Content", "must be 1-1024 UTF-16 code units"),
+    ("ParticipantDetails.DisplayName", "must not contain Unicode tag characters"),
+    ("InitialMessage.Content", "must not contain Unicode tag characters"),
+    ("Attributes.topic", "must not contain Unicode tag characters"),
     ("ParticipantDetails.DisplayName", "must contain a visible character"),
     ("ParticipantDetails.DisplayName", "must not contain unpaired surrogates"),
     ("InitialMessage.Content", "must not be blank"),
@@ -115,6 +121,7 @@ def real_responses(stub) -> list[dict]:
         ("ThrottlingException", 429),
         ("InternalServiceException", 500),
         ("AccessDeniedException", 403),
+        ("InvalidParameterException", 400),
     ]:
         stub.add_client_error("start_chat_contact", code, "m", status)
         responses.append(handler.handler(event, LambdaContext()))
@@ -123,7 +130,8 @@ def real_responses(stub) -> list[dict]:
               "RehydrationType": "ENTIRE_PAST_SESSION"}  # fmt: skip
     resuming = with_body({"ParticipantDetails": {"DisplayName": "Ada"}, "PersistentChat": resume})
     responses.append(handler.handler(resuming, LambdaContext()))
-    bad = [with_body({"Nope": 1}), with_body("{"), {**event, "headers": {}},
+    many_unknown = {"ParticipantDetails": {"DisplayName": "Ada"}, **{f"k{i}": 1 for i in range(30)}}
+    bad = [with_body({"Nope": 1}), with_body("{"), {**event, "headers": {}}, with_body(many_unknown),
            with_body({"ParticipantDetails": {"DisplayName": "x" * 20000}}),
            with_body({"ParticipantDetails": {"DisplayName": "Ada"}}, origin="null")]  # fmt: skip
     responses += [handler.handler(e, LambdaContext()) for e in bad]

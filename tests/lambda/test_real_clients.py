@@ -6,7 +6,15 @@ import json
 
 import pytest
 
-from tests.lambda_helpers import DEV, handler, invoke, load_event, metric_names, with_body
+from tests.lambda_helpers import (
+    DEV,
+    client_token_for,
+    handler,
+    invoke,
+    load_event,
+    metric_names,
+    with_body,
+)
 
 CHAT = {"ContactId": "c-1", "ParticipantId": "p-1", "ParticipantToken": "sntnl-token"}
 NAME = {"ParticipantDetails": {"DisplayName": "Ada"}}
@@ -34,7 +42,7 @@ def widget_event(body: dict) -> dict:
     ],
 )
 def test_empty_id_or_an_arn_means_the_configured_one_on_chat(connect_stub, ids):
-    connect_stub.add_response("start_chat_contact", CHAT, expected(**NAME, ClientToken=load_event("start_chat")["headers"]["idempotency-key"]))  # fmt: skip
+    connect_stub.add_response("start_chat_contact", CHAT, expected(**NAME, ClientToken=client_token_for(**NAME)))  # fmt: skip
     assert invoke(with_body({**NAME, **ids}))[0] == 200
 
 

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from tests.lambda_cases import BAD_BODIES, NAME
-from tests.lambda_helpers import DEV, invoke, load_event, with_body
+from tests.lambda_helpers import DEV, client_token_for, invoke, load_event, with_body
 
 
 @pytest.mark.parametrize(
@@ -37,7 +37,8 @@ def test_ids_equal_to_the_configured_ones_are_accepted(connect_stub):
         "start_chat_contact",
         {"ContactId": "c", "ParticipantId": "p", "ParticipantToken": "sntnl-t"},
         {"InstanceId": DEV.instance_id, "ContactFlowId": DEV.contact_flow_id,
-         "ParticipantDetails": {"DisplayName": "Ada sntnl"}, "ClientToken": "6f0d1c9e-8d1b-4d3a-9a59-3a5e1f2b7c11"},
+         "ParticipantDetails": {"DisplayName": "Ada sntnl"},
+         "ClientToken": client_token_for(ParticipantDetails={"DisplayName": "Ada sntnl"})},
     )  # fmt: skip
     body = {**NAME, "InstanceId": DEV.instance_id.upper(), "ContactFlowId": DEV.contact_flow_id}
     assert invoke(with_body(body))[0] == 200

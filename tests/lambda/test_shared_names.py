@@ -13,13 +13,19 @@ from infra.api_shape import ROUTE_KEYS
 
 REJECTIONS = [problems.invalid([]), problems.bad_body("x"), problems.unsupported_media_type(),
               problems.too_large(1), problems.origin_not_allowed(), problems.not_resumable(),
-              problems.too_many_chats(1), problems.bot_check_failed()]  # fmt: skip
+              problems.too_many_chats(1), problems.bot_check_failed(), problems.value_refused()]  # fmt: skip
 
 
 def test_metric_names_match():
     for name in ("CHAT_STARTED", "CHAT_REJECTED", "UPSTREAM_FAILED", "INTERNAL_ERROR",
                  "CLIENT_LIMIT_UNAVAILABLE", "BOT_CHECK_UNAVAILABLE"):  # fmt: skip
         assert getattr(metric_names, name) == getattr(names, name), name
+
+
+def test_the_hash_key_variable_matches():
+    import hash_key
+
+    assert hash_key.SECRET_VARIABLE == names.HASH_KEY_SECRET_VARIABLE
 
 
 def test_rejection_reasons_match_and_cover_every_rejection():

@@ -3,14 +3,13 @@
 import base64
 import json
 
-from tests.lambda_helpers import DEV, invoke, load_event
+from tests.lambda_helpers import DEV, client_token_for, invoke, load_event
 
 CHAT = {
     "ContactId": "c0ffee00-0000-4000-8000-000000000001",
     "ParticipantId": "p0000000-0000-4000-8000-000000000002",
     "ParticipantToken": "sntnl-participant-token-QVFJREFIaG9",
 }
-FIXTURE_KEY = "6f0d1c9e-8d1b-4d3a-9a59-3a5e1f2b7c11"  # the events' Idempotency-Key
 
 
 def expected_params(**browser_chosen: object) -> dict[str, object]:
@@ -23,7 +22,8 @@ def test_minimal_request_starts_a_chat_on_the_configured_flow(connect_stub):
         "start_chat_contact",
         CHAT,
         expected_params(
-            ParticipantDetails={"DisplayName": "Ada Sntnl-Name"}, ClientToken=FIXTURE_KEY
+            ParticipantDetails={"DisplayName": "Ada Sntnl-Name"},
+            ClientToken=client_token_for(ParticipantDetails={"DisplayName": "Ada Sntnl-Name"}),
         ),
     )
     status, headers, body = invoke(load_event("start_chat"))
@@ -36,18 +36,18 @@ def test_minimal_request_starts_a_chat_on_the_configured_flow(connect_stub):
 def test_every_field_is_passed_on_trimmed_and_base64_is_decoded(connect_stub):
     event = load_event("start_chat_all_fields_base64")
     sent = json.loads(base64.b64decode(event["body"]))
+    chosen = {
+        "ParticipantDetails": {"DisplayName": "Ada Sntnl-Name"},
+        "Attributes": sent["Attributes"],
+        "InitialMessage": sent["InitialMessage"],
+        "SupportedMessagingContentTypes": ["text/plain", "text/markdown"],
+        "PersistentChat": sent["PersistentChat"],
+        "ChatDurationInMinutes": 120,
+    }
     connect_stub.add_response(
         "start_chat_contact",
         {**CHAT, "ContinuedFromContactId": "0f9c4d2a-7e1b-4c3d-9a8b-1e2f3a4b5c6d"},
-        expected_params(
-            ParticipantDetails={"DisplayName": "Ada Sntnl-Name"},
-            Attributes=sent["Attributes"],
-            InitialMessage=sent["InitialMessage"],
-            SupportedMessagingContentTypes=["text/plain", "text/markdown"],
-            PersistentChat=sent["PersistentChat"],
-            ChatDurationInMinutes=120,
-            ClientToken=FIXTURE_KEY,
-        ),
+        expected_params(**chosen, ClientToken=client_token_for(**chosen)),
     )
     status, _, body = invoke(event)
     assert status == 200

@@ -9,7 +9,7 @@ import pytest
 
 from connect_client import WORST_CASE_SECONDS, create_connect_client
 from infra.start_chat_function import FUNCTION_TIMEOUT
-from tests.lambda_helpers import handler, invoke, load_event
+from tests.lambda_helpers import handler, invoke, load_event, metric_names
 
 ARN = "arn:aws:connect:us-east-1:111111111111:instance/11111111-1111-4111-8111-111111111111"
 AWS_MESSAGE = f"User is not authorized on resource {ARN} sntnl"
@@ -23,7 +23,6 @@ CASES = [
     ("AccessDeniedException", 403, 502, "upstream-rejected", None),
     ("ResourceNotFoundException", 404, 502, "upstream-rejected", None),
     ("InvalidRequestException", 400, 502, "upstream-rejected", None),
-    ("InvalidParameterException", 400, 502, "upstream-rejected", None),
     ("SomethingNewException", 400, 502, "upstream-rejected", None),
 ]
 
@@ -46,6 +45,26 @@ def test_connect_error_maps_to_status_and_logs_only_the_code(
         status,
     )
     assert "arn:" not in handler_logs.getvalue(), "the AWS message (with ARNs) is not logged"
+
+
+def test_connect_refusing_a_value_is_the_callers_422_and_pages_no_one(
+    connect_stub, handler_logs, capfd
+):
+    """A value past a limit Connect did not document is refused with InvalidParameterException:
+    before, that was a 502 and UpstreamFailed, an anonymous route to the 5xx alarms."""
+    connect_stub.add_client_error(
+        "start_chat_contact", "InvalidParameterException", AWS_MESSAGE, 400
+    )
+    got, _, problem = invoke(load_event("start_chat"))
+    assert (got, problem["type"]) == (422, "urn:connect-chat-starter:problem:value-refused")
+    names = metric_names(capfd.readouterr().out)
+    assert {"ChatRejected", "ChatRejected.value-refused"} <= names
+    assert not any(name.startswith("UpstreamFailed") for name in names)
+    log = json.loads(handler_logs.getvalue().splitlines()[-1])
+    assert (log["outcome"], log["aws_error_code"]) == (
+        "rejected:value-refused",
+        "InvalidParameterException",
+    )
 
 
 def test_unexpected_exception_is_a_500_without_internals(monkeypatch, handler_logs):

@@ -1,21 +1,14 @@
 """The /widget route (AWS's chat widget shape) and JWT-authorizer claims mapped to attributes."""
 
-import dataclasses
 import json
 
 import pytest
 
-from tests.lambda_helpers import DEV, handler, invoke, load_event, with_body
+from tests.lambda_helpers import DEV, client_token_for, invoke, load_event, with_body
 
 CHAT = {"ContactId": "c-1", "ParticipantId": "p-1", "ParticipantToken": "sntnl-token"}
-CLAIMS_TO_ATTRIBUTES = {"email": "customerName", "sub": "orderId"}
 
-
-@pytest.fixture
-def authenticated(monkeypatch):
-    """The dev settings as an authenticated environment would have them."""
-    mapped = dataclasses.replace(handler.settings, claim_attributes=CLAIMS_TO_ATTRIBUTES)
-    monkeypatch.setattr(handler, "settings", mapped)
+SUBJECT = "sub:5f1c2d3e-4b5a-6978-8a9b-0c1d2e3f4a5b"  # the JWT event's verified subject
 
 
 def test_widget_accepts_what_chat_interface_sends_and_answers_its_shape(connect_stub):
@@ -95,8 +88,10 @@ def test_username_is_only_known_on_the_widget_route(connect_stub):
 def test_verified_claims_become_attributes(connect_stub, authenticated, handler_logs):
     connect_stub.add_response("start_chat_contact", CHAT, {
         "InstanceId": DEV.instance_id, "ContactFlowId": DEV.contact_flow_id,
-        "ParticipantDetails": {"DisplayName": "Ada Sntnl-Name"}, "ClientToken": "6f0d1c9e-8d1b-4d3a-9a59-3a5e1f2b7c11",
+        "ParticipantDetails": {"DisplayName": "Ada Sntnl-Name"},
         "Attributes": {"customerName": "ada.sntnl@example.com", "orderId": "5f1c2d3e-4b5a-6978-8a9b-0c1d2e3f4a5b"},
+        "ClientToken": client_token_for(caller=SUBJECT, ParticipantDetails={"DisplayName": "Ada Sntnl-Name"},
+                                        Attributes={"customerName": "ada.sntnl@example.com", "orderId": "5f1c2d3e-4b5a-6978-8a9b-0c1d2e3f4a5b"}),
     })  # fmt: skip
     assert invoke(load_event("start_chat_jwt"))[0] == 200
     assert "missing_claims" not in json.loads(handler_logs.getvalue().splitlines()[-1])
@@ -127,8 +122,10 @@ def test_a_missing_claim_leaves_its_attribute_out_and_is_logged_by_name(
     del event["requestContext"]["authorizer"]["jwt"]["claims"]["email"]
     connect_stub.add_response("start_chat_contact", CHAT, {
         "InstanceId": DEV.instance_id, "ContactFlowId": DEV.contact_flow_id,
-        "ParticipantDetails": {"DisplayName": "Ada Sntnl-Name"}, "ClientToken": "6f0d1c9e-8d1b-4d3a-9a59-3a5e1f2b7c11",
+        "ParticipantDetails": {"DisplayName": "Ada Sntnl-Name"},
         "Attributes": {"orderId": "5f1c2d3e-4b5a-6978-8a9b-0c1d2e3f4a5b"},
+        "ClientToken": client_token_for(caller=SUBJECT, ParticipantDetails={"DisplayName": "Ada Sntnl-Name"},
+                                        Attributes={"orderId": "5f1c2d3e-4b5a-6978-8a9b-0c1d2e3f4a5b"}),
     })  # fmt: skip
     assert invoke(event)[0] == 200
     assert json.loads(handler_logs.getvalue().splitlines()[-1])["missing_claims"] == ["email"]
@@ -139,6 +136,7 @@ def test_without_an_authorizer_in_the_event_mapped_attributes_are_simply_absent(
 ):
     connect_stub.add_response("start_chat_contact", CHAT, {
         "InstanceId": DEV.instance_id, "ContactFlowId": DEV.contact_flow_id,
-        "ParticipantDetails": {"DisplayName": "Ada Sntnl-Name"}, "ClientToken": "6f0d1c9e-8d1b-4d3a-9a59-3a5e1f2b7c11",
+        "ParticipantDetails": {"DisplayName": "Ada Sntnl-Name"},
+        "ClientToken": client_token_for(ParticipantDetails={"DisplayName": "Ada Sntnl-Name"}),
     })  # fmt: skip
     assert invoke(load_event("start_chat"))[0] == 200
