@@ -10,7 +10,7 @@ PY := $(VENV)/bin/python
 export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: setup synth diff deploy deploy-access test lint typecheck pytest bench local local-token local-load clean
+.PHONY: python3.14 setup synth diff deploy deploy-access test lint typecheck pytest bench local local-token local-load clean
 
 $(VENV)/.app: requirements.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -28,6 +28,11 @@ node_modules/.cli: package.json package-lock.json $(VENV)/.app
 	touch $@
 
 setup: $(VENV)/.dev node_modules/.cli
+
+## make python3.14: CPython 3.14 (the Lambda runtime's) for the asset's bytecode and the 3.14
+## tests, from Debian's packages into .cache/ (never installed); synth uses it when present
+python3.14:
+	@tools/python3.14
 
 ## make synth [ENV=prod]: writes cdk.out/ChatStarter-$(ENV).template.json
 synth: $(VENV)/.app node_modules/.cli
@@ -55,14 +60,14 @@ lint:
 	ruff format --check .
 
 typecheck:
-	mypy infra lambda/start_chat app.py bench chat_client local ops
+	mypy infra lambda/start_chat app.py bench chat_client local ops tools
 
 pytest:
 	pytest
 
 ## make bench: handler cold start, warm overhead, asset size, the per-client limit's cost (README "Performance")
 bench: setup
-	python bench/handler.py
+	PYTHON314="$$(tools/python3.14)" python bench/handler.py
 	python bench/client_limit.py
 
 ## make local [ENV=dev] [API_PORT=8080] [AWS_PORT=4566]: the whole chat flow on localhost (Ctrl-C stops it)

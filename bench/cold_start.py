@@ -1,11 +1,14 @@
-"""Cold start, fresh processes, interleaved so drift on the machine hits every variant alike:
+"""Cold start as Lambda runs it, in fresh processes, interleaved so drift on the machine hits
+every variant alike. Python variants run on CPython 3.14 (the runtime's version) with the
+runtime's boto3/botocore compiled beside them (tools/runtime_site.py), from the asset as
+Lambda holds it (tools/deployed_asset.py: zipped with 1980 dates, unpacked, read-only) and
+PYTHONDONTWRITEBYTECODE=1 (nothing written at run time):
 
-- handler: Python importing the handler from the built asset (what `cdk synth` bundles, the
-  trimmed Connect model included) with the function's environment;
-- bytecode: the same from an asset that also holds bytecode for this interpreter (what a
-  build on the runtime's own Python ships; Lambda cannot write bytecode itself);
+- source: the asset without bytecode (a synth on a machine without 3.14);
+- timestamp: with compileall's default bytecode, stale under the zip's dates;
+- hash: with unchecked-hash bytecode (what the synth ships where 3.14 is available);
 - seed: Node doing `new ConnectClient()` from @aws-sdk/client-connect (the seed's handler);
-- floor: Python doing `import boto3; boto3.client("connect")` (a plain handler, full model).
+- floor: `import boto3; boto3.client("connect")` on 3.14 with the runtime's libraries.
 
 Each process times itself from its first line to a usable client (interpreter start-up is
 left out for both languages alike). Medians."""
@@ -14,7 +17,6 @@ import os
 import shutil
 import statistics
 import subprocess
-import sys
 from pathlib import Path
 
 from infra.botocore_data import MODEL_DIR
@@ -32,24 +34,40 @@ def _seconds(command: list[str], env: dict[str, str]) -> float:
     return float(out.stdout.strip().splitlines()[-1])
 
 
-def _handler(asset: Path, function_env: dict[str, str]) -> tuple[list[str], dict[str, str]]:
-    env = {**os.environ, **function_env, "AWS_DATA_PATH": str(asset / MODEL_DIR)}
-    imports = f"import sys; sys.path.insert(0, {str(asset)!r}); import handler"
-    return [sys.executable, "-c", PY_TIMED.format(code=imports)], env
+def handler_command(
+    python: str, task_root: Path, runtime: Path, function_env: dict[str, str], *, code: str = ""
+) -> tuple[list[str], dict[str, str]]:
+    """Python importing the handler as Lambda does: /var/task first, then the runtime's."""
+    env = {
+        "PATH": os.environ["PATH"],
+        **function_env,
+        "AWS_DATA_PATH": str(task_root / MODEL_DIR),
+        "PYTHONPATH": str(runtime),
+        "PYTHONDONTWRITEBYTECODE": "1",
+    }
+    imports = f"import sys; sys.path.insert(0, {str(task_root)!r}); import handler"
+    return [python, "-c", code or PY_TIMED.format(code=imports)], env
 
 
 def cold(
-    runs: int, asset: Path, with_bytecode: Path, function_env: dict[str, str]
+    runs: int,
+    *,
+    python: str,
+    runtime: Path,
+    task_roots: dict[str, Path],
+    function_env: dict[str, str],
 ) -> dict[str, float]:
-    env = {**os.environ, **function_env}
-    floor = PY_TIMED.format(code="import boto3; boto3.client('connect')")
     node = shutil.which("node") or "node"
+    floor = PY_TIMED.format(code="import boto3; boto3.client('connect')")
     variants = {
-        "handler": _handler(asset, function_env),
-        "bytecode": _handler(with_bytecode, function_env),
-        "seed": ([node, "-e", NODE_TIMED], env),
-        "floor": ([sys.executable, "-c", floor], env),
+        name: handler_command(python, root, runtime, function_env)
+        for name, root in task_roots.items()
     }
+    variants["seed"] = ([node, "-e", NODE_TIMED], {**os.environ, **function_env})
+    variants["floor"] = (
+        [python, "-c", floor],
+        {"PATH": os.environ["PATH"], **function_env, "PYTHONPATH": str(runtime)},
+    )
     times: dict[str, list[float]] = {name: [] for name in variants}
     for _ in range(runs):
         for name, (command, variant_env) in variants.items():
@@ -57,7 +75,86 @@ def cold(
     medians = {name: statistics.median(values) * 1000 for name, values in times.items()}
     return {
         **{f"{name}_ms": ms for name, ms in medians.items()},
-        "ratio_seed": medians["handler"] / medians["seed"],
-        "ratio_bytecode": medians["bytecode"] / medians["seed"],
-        "ratio_floor": medians["handler"] / medians["floor"],
+        **{f"ratio_{name}": medians[name] / medians["seed"] for name in task_roots},
+        "ratio_floor": medians["floor"] / medians["seed"],
     }
+
+
+def import_breakdown(
+    python: str, task_root: Path, runtime: Path, function_env: dict[str, str], runs: int
+) -> dict[str, float]:
+    """`-X importtime` of the handler's import, self time summed by where modules come from
+    (the asset's own modules, Powertools, botocore and its dependencies, the standard
+    library); medians over `runs` fresh processes, in ms."""
+    command, env = handler_command(python, task_root, runtime, function_env)
+    command = [python, "-X", "importtime", *command[1:]]
+    totals: dict[str, list[float]] = {}
+    for _ in range(runs):
+        stderr = subprocess.run(command, env=env, capture_output=True, text=True, check=True).stderr
+        sums: dict[str, float] = {}
+        for line in stderr.splitlines():
+            if not line.startswith("import time:") or "self [us]" in line:
+                continue
+            self_us, _, name = (part.strip() for part in line[12:].split("|"))
+            group = _group(name.strip(), task_root)
+            sums[group] = sums.get(group, 0.0) + int(self_us) / 1000
+        for group, ms in sums.items():
+            totals.setdefault(group, []).append(ms)
+    return {group: statistics.median(values) for group, values in sorted(totals.items())}
+
+
+def _group(module: str, task_root: Path) -> str:
+    top = module.split(".")[0]
+    if top == "aws_lambda_powertools":
+        return "Powertools"
+    if top in {"botocore", "urllib3", "dateutil", "jmespath", "six", "boto3", "s3transfer"}:
+        return "botocore and its dependencies"
+    if (task_root / f"{top}.py").exists():
+        return "the handler's own modules"
+    if top in {"typing_extensions"}:
+        return "typing_extensions (Powertools' dependency)"
+    return "standard library"
+
+
+# What the handler's import is made of, each stage including the ones before it.
+STAGES = {
+    "stdlib the handler uses (json, logging, dataclasses, hmac)": (
+        "import json, logging, dataclasses, hmac, hashlib, traceback"
+    ),
+    "+ botocore": "import json, logging, dataclasses, hmac, hashlib, traceback, botocore.session",
+    "+ the Connect client (trimmed model)": (
+        "import json, logging, dataclasses, hmac, traceback; from connect_client import "
+        "create_connect_client; create_connect_client()"
+    ),
+    "+ Powertools Logger only": (
+        "import json, logging, dataclasses, hmac, traceback; from connect_client import "
+        "create_connect_client; create_connect_client(); from aws_lambda_powertools import "
+        "Logger; Logger()"
+    ),
+    "+ Powertools Metrics only": (
+        "import json, logging, dataclasses, hmac, traceback; from connect_client import "
+        "create_connect_client; create_connect_client(); from aws_lambda_powertools import "
+        "Metrics; Metrics()"
+    ),
+    "+ Powertools Logger and Metrics": (
+        "import json, logging, dataclasses, hmac, traceback; from connect_client import "
+        "create_connect_client; create_connect_client(); from aws_lambda_powertools import "
+        "Logger, Metrics; Logger(); Metrics()"
+    ),
+    "the handler (all of it)": "import handler",
+}
+
+
+def stages(
+    python: str, task_root: Path, runtime: Path, function_env: dict[str, str], runs: int
+) -> dict[str, float]:
+    """Medians of fresh processes per stage, interleaved, in ms."""
+    commands = {}
+    for name, code in STAGES.items():
+        timed = PY_TIMED.format(code=f"import sys; sys.path.insert(0, {str(task_root)!r}); {code}")
+        commands[name] = handler_command(python, task_root, runtime, function_env, code=timed)
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, (command, env) in commands.items():
+            times[name].append(_seconds(command, env))
+    return {name: statistics.median(values) * 1000 for name, values in times.items()}

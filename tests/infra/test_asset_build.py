@@ -1,27 +1,55 @@
-"""The function's code folder as infra/asset_build.py builds it: bytecode only for the
-runtime's own Python (Lambda ignores any other), nothing the runtime already has."""
+"""The function's code folder as infra/asset_build.py builds it: hash-based bytecode from the
+runtime's Python (the zip `cdk deploy` uploads dates every file 1980-01-01, so timestamp
+bytecode would be stale in Lambda), nothing the runtime already has."""
 
 import json
 import sys
 
-from infra.asset_build import RUNTIME_PROVIDED, RUNTIME_PYTHON, build_asset
+import pytest
+
+from infra import asset_build
+from infra.asset_build import RUNTIME_PROVIDED, RUNTIME_PYTHON, build_asset, runtime_python
 from tests.infra.test_function import only
 
+# PEP 552: the pyc header's flags word; bit 0 = hash-based, bit 1 = check the source.
+UNCHECKED_HASH = 0b01
 
-def test_bytecode_is_written_only_for_the_runtimes_python(tmp_path):
+
+def pyc_flags(path) -> int:
+    return int.from_bytes(path.read_bytes()[4:8], "little")
+
+
+def test_bytecode_is_hash_based_and_unchecked(tmp_path):
+    source, out = tmp_path / "src", tmp_path / "out"
+    source.mkdir()
+    out.mkdir()
+    (source / "handler.py").write_text("VALUE = 1\n")
+    build_asset(source, out, python=sys.executable)
+    tag = f"cpython-{sys.version_info[0]}{sys.version_info[1]}"
+    pyc = out / "__pycache__" / f"handler.{tag}.pyc"
+    assert pyc_flags(pyc) == UNCHECKED_HASH, "a timestamp pyc is stale once the zip dates it 1980"
+
+
+def test_without_the_runtimes_python_synth_still_builds_and_says_so_once(
+    tmp_path, monkeypatch, capsys
+):
+    monkeypatch.setattr(asset_build, "runtime_python", lambda: None)
+    monkeypatch.setattr(asset_build, "_said_no_bytecode", False)
     source = tmp_path / "src"
     source.mkdir()
     (source / "handler.py").write_text("VALUE = 1\n")
-    matching, other = tmp_path / "matching", tmp_path / "other"
-    matching.mkdir()
-    other.mkdir()
-    build_asset(source, matching, bytecode_for=sys.version_info[:2])
-    build_asset(source, other, bytecode_for=(2, 7))
-    tag = f"cpython-{sys.version_info[0]}{sys.version_info[1]}"
-    assert (matching / "__pycache__" / f"handler.{tag}.pyc").exists()
-    assert not (other / "__pycache__").exists()
-    assert (other / "handler.py").exists()
-    assert (other / "botocore_data" / "connect").is_dir()
+    for name in ("one", "two"):
+        (tmp_path / name).mkdir()
+        build_asset(source, tmp_path / name)
+        assert (tmp_path / name / "handler.py").exists()
+        assert not (tmp_path / name / "__pycache__").exists()
+    assert capsys.readouterr().err.count("no Python 3.14 found") == 1
+
+
+def test_another_python_is_never_taken_for_the_runtimes(monkeypatch):
+    assert sys.version_info[:2] != RUNTIME_PYTHON, "the tests run on 3.11, the local stack's"
+    monkeypatch.setenv("PYTHON314", sys.executable)
+    assert runtime_python() != sys.executable
 
 
 def test_the_synthesized_asset_bundles_nothing_the_runtime_has(synth):
@@ -35,3 +63,30 @@ def test_the_synthesized_asset_bundles_nothing_the_runtime_has(synth):
     for name in RUNTIME_PROVIDED:
         assert not (asset / name).exists()
     assert json.loads((asset / "botocore_data" / "endpoints.json").read_text())["partitions"]
+
+
+def test_where_the_runtimes_python_is_here_every_bundled_module_has_its_bytecode(synth):
+    if runtime_python() is None:
+        pytest.skip("no Python 3.14 here (tools/python3.14 gets one on Debian)")
+    from aws_cdk.assertions import Template
+
+    _, function = only(Template.from_json(synth.template), "AWS::Lambda::Function")
+    asset = synth.outdir / f"asset.{function['Properties']['Code']['S3Key'].removesuffix('.zip')}"
+    sources = [p for p in asset.rglob("*.py")]
+    assert len(sources) > 100, "powertools and the handler"
+    missing = []
+    for source in sources:
+        pyc = source.parent / "__pycache__" / f"{source.stem}.cpython-314.pyc"
+        if not pyc.exists() or pyc_flags(pyc) != UNCHECKED_HASH:
+            missing.append(str(source.relative_to(asset)))
+    assert missing == []
+
+
+def test_compileall_runs_in_one_process(monkeypatch):
+    """A loader-run interpreter cannot start multiprocessing workers (they lose the loader)."""
+    calls = []
+    monkeypatch.setattr(asset_build.subprocess, "run", lambda command, **_: calls.append(command))
+    asset_build.compile_bytecode(asset_build.REPO_ROOT, "python-x")
+    (command,) = calls
+    assert command[command.index("-j") + 1] == "1"
+    assert command[command.index("--invalidation-mode") + 1] == "unchecked-hash"
