@@ -44,7 +44,7 @@ synth: $(VENV)/.app node_modules/.cli
 diff: $(VENV)/.app node_modules/.cli
 	python -m ops.diff --env $(ENV) --method $(DIFF_METHOD)
 
-## make deploy-access ENV=prod: once, by an admin: the GitHub OIDC roles (README "Deploying from GitHub")
+## make deploy-access ENV=prod: once, by an admin: the GitHub OIDC roles (docs/deploying.md, "Deploying from GitHub")
 deploy-access: $(VENV)/.app node_modules/.cli
 	npx cdk deploy ChatStarterGitHubAccess-$(ENV) -c env=$(ENV) --require-approval broadening
 
@@ -65,7 +65,7 @@ typecheck:
 pytest:
 	pytest
 
-## make bench: handler cold start, warm overhead, asset size, the per-client limit's cost (README "Performance")
+## make bench: handler cold start, warm overhead, asset size, the per-client limit's cost (docs/performance.md)
 bench: setup
 	PYTHON314="$$(tools/python3.14)" python bench/handler.py
 	python bench/client_limit.py
@@ -78,7 +78,7 @@ local: setup
 local-token: setup
 	@python -m local.token --env $(if $(filter command line,$(origin ENV)),$(ENV),staging)
 
-## make local-load: bounded load run against a fresh local stack (README "Performance")
+## make local-load: bounded load run against a fresh local stack (docs/performance.md)
 local-load: setup
 	python bench/local_load.py
 

@@ -27,7 +27,7 @@ PROJECT_PYTHON = REPO_ROOT / ".cache" / "python3.14" / "python3.14"
 NO_BYTECODE = (
     "asset: no Python {}.{} found (PYTHON314, python3.14 on PATH, or tools/python3.14): the "
     "function ships without bytecode and compiles its modules at every cold start "
-    '(README "Performance")'
+    "(docs/performance.md)"
 ).format(*RUNTIME_PYTHON)
 _said_no_bytecode = False
 

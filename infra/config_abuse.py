@@ -1,5 +1,5 @@
 """The optional abuse layers of an environment: a per-client limit on chat starts and a bot
-check (README "Abuse protection")."""
+check (docs/abuse-protection.md)."""
 
 from dataclasses import dataclass
 

@@ -63,7 +63,7 @@ LOG_RETENTION_DAYS = _key("logRetentionDays", "integer", 30, rules.one_of(rules.
 MAX_CHAT_DURATION = _key("maxChatDurationMinutes", "integer", 1500, rules.integer(60, 10080), "upper bound of `ChatDurationInMinutes` (1500 is Connect's default)")  # fmt: skip
 TAGS = _key("tags", "object of strings", {}, rules.tags, "tags on every resource")  # fmt: skip
 TERMINATION_PROTECTION = _key("terminationProtection", "boolean", False, rules.boolean, "CloudFormation termination protection")  # fmt: skip
-AUTH_TYPE = _key("auth.type", "string", "none", rules.one_of(("none", "jwt")), "who may start chats: anyone, or holders of a JWT (see \"Authenticated chats\")")  # fmt: skip
+AUTH_TYPE = _key("auth.type", "string", "none", rules.one_of(("none", "jwt")), "who may start chats: anyone, or holders of a JWT (see [Authenticated chats](contract.md#authenticated-chats-auth))")  # fmt: skip
 AUTH_ISSUER = _key("auth.issuer", "string", REQUIRED, rules.matches(HTTPS_URL, "an https:// issuer URL"), "the JWT issuer (any OIDC issuer)", when="`auth.type` is `jwt`")  # fmt: skip
 AUTH_AUDIENCE = _key("auth.audience", "list of strings", REQUIRED, rules.non_empty_text, "accepted JWT audiences (app client IDs)", min_items=1, when="`auth.type` is `jwt`")  # fmt: skip
 AUTH_CLAIMS = _key("auth.claimsToAttributes", "object of strings", {}, rules.claim_mapping, "JWT claim → contact attribute (a key of `allowedAttributes`)", when="`auth.type` is `jwt`")  # fmt: skip
@@ -72,16 +72,16 @@ WIDGET_ATTACHMENTS = _key("widget.attachments", "boolean", False, rules.boolean,
 ALARM_EMAILS = _key("alarmEmails", "list of strings", [], rules.matches(EMAIL, "an email address"), "addresses the alarms notify (creates an encrypted SNS topic)")  # fmt: skip
 P99_LATENCY_ALARM_MS = _key("p99LatencyAlarmMs", "integer", 5000, rules.integer(100, 29_000), "the `P99Latency` alarm's threshold")  # fmt: skip
 TRACING = _key("tracing", "boolean", False, rules.boolean, "X-Ray active tracing")  # fmt: skip
-GITHUB_REPOSITORY_KEY = _key("github.repository", "string", REQUIRED, rules.matches(GITHUB_REPOSITORY, "a GitHub repository 'owner/name'"), "the repository whose workflow deploys this environment (see \"Deploying from GitHub\")", when="`github` is set")  # fmt: skip
+GITHUB_REPOSITORY_KEY = _key("github.repository", "string", REQUIRED, rules.matches(GITHUB_REPOSITORY, "a GitHub repository 'owner/name'"), "the repository whose workflow deploys this environment (see [Deploying from GitHub](deploying.md#deploying-from-github))", when="`github` is set")  # fmt: skip
 GITHUB_ENVIRONMENT_KEY = _key("github.environment", "string", None, rules.optional(rules.matches(GITHUB_ENVIRONMENT, "a GitHub environment name")), "the GitHub environment whose jobs may deploy (default: this environment's name)", when="`github` is set")  # fmt: skip
 GITHUB_OIDC_PROVIDER = _key("github.oidcProviderArn", "string", None, rules.optional(rules.matches(OIDC_PROVIDER_ARN, "the ARN of an IAM OIDC provider for token.actions.githubusercontent.com")), "the account's existing GitHub OIDC provider, imported (default: one is created)", when="`github` is set")  # fmt: skip
 GITHUB_QUALIFIER = _key("github.bootstrapQualifier", "string", "hnb659fds", rules.matches(BOOTSTRAP_QUALIFIER, "a CDK bootstrap qualifier"), "the CDK bootstrap qualifier whose roles the deploy role may assume", when="`github` is set")  # fmt: skip
 LIMIT_STARTS = _key("perClientLimit.starts", "integer", REQUIRED, rules.integer(1, 1000), "chat starts one client may make per window (client: the JWT `sub`, else the source IP)", when="`perClientLimit` is set")  # fmt: skip
-LIMIT_WINDOW = _key("perClientLimit.windowSeconds", "integer", REQUIRED, rules.integer(10, 86400), "the window of `starts` (see \"Abuse protection\")", when="`perClientLimit` is set")  # fmt: skip
+LIMIT_WINDOW = _key("perClientLimit.windowSeconds", "integer", REQUIRED, rules.integer(10, 86400), "the window of `starts` (see [Abuse protection](abuse-protection.md))", when="`perClientLimit` is set")  # fmt: skip
 BOT_PROVIDER = _key("botCheck.provider", "string", REQUIRED, rules.one_of(("turnstile", "recaptcha", "hcaptcha")), "the bot check the page shows and the handler verifies", when="`botCheck` is set")  # fmt: skip
 BOT_SITE_KEY = _key("botCheck.siteKey", "string", REQUIRED, rules.non_empty_text, "the provider's public site key (given to the page)", when="`botCheck` is set")  # fmt: skip
 BOT_SECRET = _key("botCheck.secretParameter", "string", REQUIRED, rules.matches(SSM_PARAMETER, "an SSM parameter name like '/chat/bot-secret'"), "SSM SecureString holding the provider's secret key", when="`botCheck` is set")  # fmt: skip
-SNAP_START = _key("snapStart", "boolean", False, rules.boolean, "Lambda SnapStart: the API calls alias `live` of a published version restored from a snapshot (see \"Performance\")")  # fmt: skip
+SNAP_START = _key("snapStart", "boolean", False, rules.boolean, "Lambda SnapStart: the API calls alias `live` of a published version restored from a snapshot (see [Performance](performance.md))")  # fmt: skip
 
 KEYS = (ACCOUNT, REGION, INSTANCE_ID, CONTACT_FLOW_ID, ALLOWED_ORIGINS, ALLOWED_ATTRIBUTES,
         RATE_LIMIT, BURST_LIMIT, RESERVED_CONCURRENCY, MEMORY_MIB, LOG_RETENTION_DAYS,

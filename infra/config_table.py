@@ -1,7 +1,7 @@
-"""The README's environment table, generated from infra/config_keys.py.
+"""The environment table of docs/configuration.md, generated from infra/config_keys.py.
 
 python -m infra.config_table            print it
-python -m infra.config_table --write    rewrite it in README.md (tests fail when stale)
+python -m infra.config_table --write    rewrite it in docs/configuration.md (tests fail when stale)
 """
 
 import json
@@ -10,7 +10,7 @@ from pathlib import Path
 
 from infra.config_keys import KEYS, REQUIRED, Key
 
-README = Path(__file__).resolve().parent.parent / "README.md"
+CONFIGURATION_PAGE = Path(__file__).resolve().parent.parent / "docs" / "configuration.md"
 START, END = "<!-- config-keys:start -->", "<!-- config-keys:end -->"
 
 
@@ -35,7 +35,7 @@ def markdown_table() -> str:
     return "\n".join(rows + [_row(key) for key in KEYS])
 
 
-def readme_block(text: str) -> str:
+def table_block(text: str) -> str:
     return text[text.index(START) + len(START) : text.index(END)].strip()
 
 
@@ -44,9 +44,9 @@ def main() -> None:
     if "--write" not in sys.argv[1:]:
         print(table)
         return
-    text = README.read_text()
+    text = CONFIGURATION_PAGE.read_text()
     start, end = text.index(START) + len(START), text.index(END)
-    README.write_text(f"{text[:start]}\n{table}\n{text[end:]}")
+    CONFIGURATION_PAGE.write_text(f"{text[:start]}\n{table}\n{text[end:]}")
 
 
 if __name__ == "__main__":

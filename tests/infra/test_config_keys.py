@@ -1,11 +1,11 @@
 """infra/config_keys.py is the one list of environment keys: the loader reads exactly these,
-and the README's table is generated from them."""
+and docs/configuration.md's table is generated from them."""
 
 import pytest
 
 from infra.config import ConfigError, load
 from infra.config_keys import KEYS, REQUIRED
-from infra.config_table import README, markdown_table, readme_block
+from infra.config_table import CONFIGURATION_PAGE, markdown_table, table_block
 
 JWT_ONLY = {key.name for key in KEYS if key.when}
 
@@ -34,8 +34,8 @@ def every_key() -> dict:
 
 
 def test_readme_table_is_generated_from_the_keys():
-    assert readme_block(README.read_text()) == markdown_table(), (
-        "README's environment table is stale: run python -m infra.config_table --write"
+    assert table_block(CONFIGURATION_PAGE.read_text()) == markdown_table(), (
+        "docs/configuration.md's environment table is stale: run python -m infra.config_table --write"
     )
 
 

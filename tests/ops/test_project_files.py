@@ -1,0 +1,104 @@
+"""What a team checks before adopting the starter: a license, one version that the changelog
+and the release workflow agree on, Dependabot for every file that holds pins, and a
+pre-commit configuration at the same ruff as `make lint`."""
+
+import re
+import subprocess
+import sys
+import tomllib
+
+import pytest
+import yaml
+
+from ops.release_notes import ReleaseError, changelog_section, project_version, release_notes
+from tests.conftest import REPO_ROOT
+
+CHANGELOG = (REPO_ROOT / "CHANGELOG.md").read_text()
+DEPENDABOT = yaml.safe_load((REPO_ROOT / ".github" / "dependabot.yml").read_text())
+
+
+def tracked_files() -> list[str]:
+    return subprocess.run(["git", "ls-files"], cwd=REPO_ROOT, capture_output=True, text=True, check=True).stdout.split()  # fmt: skip
+
+
+def pin_files() -> set[tuple[str, str]]:
+    """(ecosystem, folder) of every tracked file that holds pins."""
+    found = set()
+    for path in tracked_files():
+        name, folder = path.rsplit("/", 1)[-1], "/" + path.rsplit("/", 1)[0] if "/" in path else "/"
+        if re.fullmatch(r"requirements[\w.-]*\.txt", name):
+            found.add(("pip", folder))
+        elif name == "package.json":
+            found.add(("npm", folder))
+        elif path.startswith(".github/workflows/"):
+            found.add(("github-actions", "/"))
+    return found
+
+
+def test_dependabot_watches_every_file_that_holds_pins_weekly_and_grouped():
+    entries = {(u["package-ecosystem"], u["directory"]): u for u in DEPENDABOT["updates"]}
+    missing = pin_files() - set(entries)
+    assert missing == set(), f"add these to .github/dependabot.yml: {sorted(missing)}"
+    assert {"pip", "npm", "github-actions"} <= {ecosystem for ecosystem, _ in entries}
+    for key, update in entries.items():
+        assert update["schedule"]["interval"] == "weekly", key
+        assert [g["patterns"] for g in update["groups"].values()] == [["*"]], "one PR a week"
+
+
+def test_the_coverage_check_sees_a_new_requirements_file(tmp_path, monkeypatch):
+    monkeypatch.setattr(sys.modules[__name__], "tracked_files", lambda: ["requirements.txt", "bench/requirements-bench.txt"])  # fmt: skip
+    assert ("pip", "/bench") in pin_files()
+
+
+def test_the_version_lives_in_pyproject_and_the_changelog_has_it():
+    version = project_version()
+    assert re.fullmatch(r"\d+\.\d+\.\d+", version)
+    assert "## [Unreleased]" in CHANGELOG
+    assert changelog_section(CHANGELOG, version)
+    assert f"[{version}]: " in CHANGELOG, "a compare link for the version"
+
+
+def test_release_notes_are_the_tags_changelog_section():
+    version = project_version()
+    notes = release_notes(f"v{version}", changelog=CHANGELOG, version=version)
+    assert notes == changelog_section(CHANGELOG, version)
+    assert "## [" not in notes, "only that version's section"
+    assert not re.search(r"^\[[^\]]+\]: ", notes, re.MULTILINE), "no link references"
+
+
+@pytest.mark.parametrize(
+    ("tag", "changelog", "message"),
+    [("v9.9.9", CHANGELOG, "pyproject.toml says version"),
+     ("0.3.0", CHANGELOG, "not a v-prefixed semantic version"),
+     ("v1.0.0", "## [Unreleased]\n", "has no '## [1.0.0]"),
+     ("v1.0.0", "## [1.0.0] - 2026-12-01\n\n## [0.9.0] - 2026-11-01\n- x\n", "is empty")],
+)  # fmt: skip
+def test_a_release_that_disagrees_is_refused(tag, changelog, message):
+    version = "9.9.8" if tag == "v9.9.9" else tag.lstrip("v")
+    with pytest.raises(ReleaseError, match=re.escape(message)):
+        release_notes(tag, changelog=changelog, version=version)
+
+
+def test_the_release_workflow_publishes_the_checked_notes():
+    workflow = yaml.safe_load((REPO_ROOT / ".github" / "workflows" / "release.yml").read_text())
+    assert workflow[True] == {"push": {"tags": ["v*"]}}
+    runs = [step.get("run", "") for step in workflow["jobs"]["release"]["steps"]]
+    assert any("python -m ops.release_notes" in run for run in runs)
+    assert any("gh release create" in run and "--notes-file" in run for run in runs)
+    assert workflow["jobs"]["release"]["permissions"] == {"contents": "write"}
+
+
+def test_pre_commit_runs_make_lints_ruff_at_the_same_version():
+    config = yaml.safe_load((REPO_ROOT / ".pre-commit-config.yaml").read_text())
+    (ruff,) = [repo for repo in config["repos"] if repo["repo"].endswith("/ruff-pre-commit")]
+    pinned = re.search(r"^ruff==(\S+)$", (REPO_ROOT / "requirements-dev.txt").read_text(), re.MULTILINE)  # fmt: skip
+    assert pinned
+    assert ruff["rev"] == f"v{pinned.group(1)}"
+    hooks = {hook["id"]: hook.get("args", []) for hook in ruff["hooks"]}
+    assert hooks == {"ruff-check": [], "ruff-format": ["--check"]}
+
+
+def test_the_license_is_mit_0_and_the_package_says_so():
+    assert (REPO_ROOT / "LICENSE").read_text().startswith("MIT No Attribution\n\nCopyright 2026 ")
+    project = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text())["project"]
+    assert project["license"] == "MIT-0"
