@@ -19,6 +19,7 @@ class JwtAuth:
 class WidgetFeatures:
     markdown: bool
     attachments: bool
+    hosting: bool = False
 
 
 def read_auth(env: EnvironmentReader, allowed_attributes: tuple[str, ...]) -> JwtAuth | None:
@@ -43,6 +44,7 @@ def read_widget(env: EnvironmentReader) -> WidgetFeatures:
     features = WidgetFeatures(
         markdown=widget.read(keys.WIDGET_MARKDOWN),
         attachments=widget.read(keys.WIDGET_ATTACHMENTS),
+        hosting=widget.read(keys.WIDGET_HOSTING),
     )
     widget.refuse_unknown_keys()
     return features

@@ -69,6 +69,7 @@ AUTH_AUDIENCE = _key("auth.audience", "list of strings", REQUIRED, rules.non_emp
 AUTH_CLAIMS = _key("auth.claimsToAttributes", "object of strings", {}, rules.claim_mapping, "JWT claim → contact attribute (a key of `allowedAttributes`)", when="`auth.type` is `jwt`")  # fmt: skip
 WIDGET_MARKDOWN = _key("widget.markdown", "boolean", True, rules.boolean, "`/widget` may offer markdown (if the widget asks for `text/markdown`)")  # fmt: skip
 WIDGET_ATTACHMENTS = _key("widget.attachments", "boolean", False, rules.boolean, "`/widget` reports attachments as allowed")  # fmt: skip
+WIDGET_HOSTING = _key("widget.hosting", "boolean", False, rules.boolean, "the stack hosts the widget bundle and the chat page on CloudFront (outputs `WidgetSnippet`; see [Chat page and widget](web.md))")  # fmt: skip
 ALARM_EMAILS = _key("alarmEmails", "list of strings", [], rules.matches(EMAIL, "an email address"), "addresses the alarms notify (creates an encrypted SNS topic)")  # fmt: skip
 P99_LATENCY_ALARM_MS = _key("p99LatencyAlarmMs", "integer", 5000, rules.integer(100, 29_000), "the `P99Latency` alarm's threshold")  # fmt: skip
 TRACING = _key("tracing", "boolean", False, rules.boolean, "X-Ray active tracing")  # fmt: skip
@@ -86,6 +87,6 @@ SNAP_START = _key("snapStart", "boolean", False, rules.boolean, "Lambda SnapStar
 KEYS = (ACCOUNT, REGION, INSTANCE_ID, CONTACT_FLOW_ID, ALLOWED_ORIGINS, ALLOWED_ATTRIBUTES,
         RATE_LIMIT, BURST_LIMIT, RESERVED_CONCURRENCY, MEMORY_MIB, LOG_RETENTION_DAYS,
         MAX_CHAT_DURATION, TAGS, TERMINATION_PROTECTION, AUTH_TYPE, AUTH_ISSUER, AUTH_AUDIENCE,
-        AUTH_CLAIMS, WIDGET_MARKDOWN, WIDGET_ATTACHMENTS, ALARM_EMAILS, P99_LATENCY_ALARM_MS,
+        AUTH_CLAIMS, WIDGET_MARKDOWN, WIDGET_ATTACHMENTS, WIDGET_HOSTING, ALARM_EMAILS, P99_LATENCY_ALARM_MS,
         TRACING, SNAP_START, GITHUB_REPOSITORY_KEY, GITHUB_ENVIRONMENT_KEY, GITHUB_OIDC_PROVIDER,
         GITHUB_QUALIFIER, LIMIT_STARTS, LIMIT_WINDOW, BOT_PROVIDER, BOT_SITE_KEY, BOT_SECRET)  # fmt: skip

@@ -8,6 +8,11 @@ STACK_PREFIX = "ChatStarter"
 START_CHAT_URL_OUTPUT = "StartChatUrl"
 WIDGET_START_CHAT_URL_OUTPUT = "WidgetStartChatUrl"
 API_URL_OUTPUT = "ApiUrl"
+# With widget.hosting: what the frontend team pastes (infra/widget_outputs.py).
+WIDGET_SNIPPET_OUTPUT = "WidgetSnippet"
+WIDGET_SNIPPET_PINNED_OUTPUT = "WidgetSnippetPinned"
+WIDGET_SCRIPT_URL_OUTPUT = "WidgetScriptUrl"
+CHAT_PAGE_URL_OUTPUT = "ChatPageUrl"
 
 # Powertools turns these into the EMF namespace and the `service` dimension of every metric
 # (and the `service` key of every log line): one service per environment, see service_name().

@@ -19,6 +19,8 @@ from infra.names import (
     stack_name,
 )
 from infra.start_chat_function import StartChatFunction
+from infra.widget_hosting import WidgetHosting
+from infra.widget_outputs import WidgetOutputs
 
 
 class ChatStarterStack(Stack):
@@ -45,9 +47,18 @@ class ChatStarterStack(Stack):
             ClientLimitStore(self, "ClientLimit", function=function)
         if config.bot_check:
             grant_bot_check_secret(function, config.bot_check.secret_parameter)
+        allowed_origins = config.allowed_origins
+        hosting = (
+            WidgetHosting(self, "Widget", environment=config.name)
+            if config.widget.hosting
+            else None
+        )
+        if hosting:  # the page at the distribution's `/` starts chats from its own origin
+            allowed_origins = (*allowed_origins, hosting.origin)
+            function.add_environment("ALLOWED_ORIGINS", ",".join(allowed_origins))
         api = ChatApi(
             self, "Api", environment=config.name, start_chat=start_chat.invocable,
-            allowed_origins=config.allowed_origins, throttle=config.throttle,
+            allowed_origins=allowed_origins, throttle=config.throttle,
             log_retention_days=config.log_retention_days, auth=config.auth,
             bot_check=config.bot_check is not None,
         )  # fmt: skip
@@ -75,3 +86,6 @@ class ChatStarterStack(Stack):
             description="Drop-in startChatContactAPI for AWS's chat widgets (ChatInterface)",
         )
         CfnOutput(self, API_URL_OUTPUT, value=api.url, description="Base URL of the HTTP API")
+        if hosting:
+            hosting.publish(config=config, start_chat_url=f"{api.url}{CHAT_PATH.lstrip('/')}")
+            WidgetOutputs(self, "WidgetOutputs", hosting=hosting)

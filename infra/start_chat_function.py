@@ -2,44 +2,19 @@
 
 from typing import cast
 
-import jsii
-from aws_cdk import (
-    Acknowledgment,
-    Annotations,
-    Duration,
-    IListProducer,
-    IResolveContext,
-    Lazy,
-    Stack,
-    Validations,
-)
+from aws_cdk import Acknowledgment, Annotations, Duration, Stack, Validations
 from aws_cdk import aws_iam as iam
 from aws_cdk import aws_lambda as lambda_
 from aws_cdk import aws_logs as logs
 from constructs import Construct
 
+from infra.function_dependencies import depend_only_on_its_policy
 from infra.handler_environment import HANDLER, LAMBDA_SOURCE
 from infra.lambda_bundling import python_code
 
 # Must exceed the handler's worst case (its botocore timeouts x attempts + backoff, ~11 s)
 # and stay below API Gateway's 30 s integration limit, so a slow Connect gets an honest 504.
 FUNCTION_TIMEOUT = Duration.seconds(15)
-
-
-@jsii.implements(IListProducer)
-class DefaultPolicyOf:
-    """The logical ID of a role's DefaultPolicy, read at synthesis: grants made after the
-    function was built (the abuse layers') create it late."""
-
-    def __init__(self, role: iam.Role) -> None:
-        self._role = role
-
-    def produce(self, context: IResolveContext) -> list[str] | None:
-        policy = self._role.node.try_find_child("DefaultPolicy")
-        if policy is None:
-            return None
-        resource = cast(iam.CfnPolicy, policy.node.find_child("Resource"))
-        return [Stack.of(self._role).get_logical_id(resource)]
 
 
 class StartChatFunction(Construct):
@@ -107,12 +82,8 @@ class StartChatFunction(Construct):
                     "resource-level permissions; CDK adds exactly these two for active tracing",
                 )
             )
-        # Function's DependsOn lists the Role (redundant beside the Role GetAtt: cfn-lint W3005)
-        # and the role's DefaultPolicy, which must stay: Lambda refuses to create a traced
-        # function whose role cannot yet PutTraceSegments. Keep only the policy.
-        cast(lambda_.CfnFunction, self.function.node.default_child).add_override(
-            "DependsOn", Lazy.uncached_list(DefaultPolicyOf(role))
-        )
+        # Lambda refuses to create a traced function whose role cannot yet PutTraceSegments.
+        depend_only_on_its_policy(self.function, role)
 
     def _instance_contacts(self, instance_id: str) -> str:
         """A resumed (persistent) chat names its source contact, StartChatContact's optional

@@ -17,6 +17,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--env", default=None, help="environment in cdk.json (default dev)")
     parser.add_argument("--api-port", type=int, default=8080, help="HTTP API port (0: any free)")
     parser.add_argument("--aws-port", type=int, default=4566, help="Connect/Participant port")
+    parser.add_argument("--cdn-port", type=int, default=8090, help="the widget's CDN stand-in")
     parser.add_argument("--connection-ttl", type=float, default=86_400.0, metavar="SECONDS")
     parser.add_argument("--websocket-ttl", type=float, default=3_600.0, metavar="SECONDS")
     parser.add_argument(
@@ -38,6 +39,7 @@ async def run(args: argparse.Namespace) -> None:
     options = LocalOptions(
         api_port=args.api_port,
         aws_port=args.aws_port,
+        cdn_port=args.cdn_port,
         connection_ttl=args.connection_ttl,
         websocket_ttl=args.websocket_ttl,
         agent=not args.no_agent,
@@ -53,6 +55,7 @@ async def run(args: argparse.Namespace) -> None:
         "ApiUrl": stack.api_url,
         "AwsEndpoint": stack.aws_endpoint,
         "Region": stack.region,
+        "WidgetScriptUrl": stack.widget_url,
     }
     if args.json:
         print(json.dumps(urls), flush=True)
@@ -66,6 +69,7 @@ async def run(args: argparse.Namespace) -> None:
             f"  StartChatUrl  {stack.start_chat_url}\n"
             f"  AWS endpoint  {stack.aws_endpoint} (Connect + Participant Service)\n"
             f"  Chat page     {stack.api_url.replace('127.0.0.1', 'localhost')}\n"
+            f'  Widget        <script src="{stack.widget_url}" async></script>  (CDN stand-in)\n'
             f"Try it:\n  {env} {talk}",
             flush=True,
         )

@@ -1,5 +1,6 @@
-"""Starts the whole local stack: AWS stand-in (Connect + Participant Service + agent) and the
-HTTP API stand-in running the real handler, each on its own localhost port."""
+"""Starts the whole local stack: AWS stand-in (Connect + Participant Service + agent), the
+HTTP API stand-in running the real handler, and a CDN stand-in serving the widget bundle as
+the stack publishes it, each on its own localhost port."""
 
 import dataclasses
 import os
@@ -15,9 +16,11 @@ from infra.api_shape import CHAT_PATH
 from infra.botocore_data import write_trimmed_model
 from infra.config import EnvironmentConfig
 from infra.handler_environment import HANDLER, LAMBDA_SOURCE, handler_environment
+from infra.widget_bundle import build_widget, widget_config
 from local.abuse_stand_ins import AbuseStandIns
 from local.agent import SimulatedAgent
 from local.aws_stand_in import STORE, StandInOptions, aws_stand_in
+from local.cdn import cdn_app, widget_url
 from local.faults import Faults
 from local.gateway import MAX_REQUEST_BYTES, ApiGatewayRunner, Gateway
 from local.lambda_runtime import LambdaFunction
@@ -28,6 +31,7 @@ from local.web_page import page_routes
 class LocalOptions:
     api_port: int = 8080
     aws_port: int = 4566
+    cdn_port: int = 8090
     connection_ttl: float = 86_400.0
     websocket_ttl: float = 3_600.0
     faults: Faults = field(default_factory=Faults)
@@ -42,6 +46,7 @@ class LocalStack:
     api_url: str
     aws_endpoint: str
     region: str
+    widget_url: str
     runners: tuple[web.AppRunner, ...]
     function: LambdaFunction
     scratch: Path
@@ -104,10 +109,16 @@ async def start_local_stack(config: EnvironmentConfig, options: LocalOptions) ->
         )
     api_socket = _bind(options.api_port, "API_PORT")
     aws_socket = _bind(options.aws_port, "AWS_PORT")
-    api_url, aws_url = _url(api_socket), _url(aws_socket)
+    cdn_socket = _bind(options.cdn_port, "CDN_PORT")
+    api_url, aws_url, cdn_url = _url(api_socket), _url(aws_socket), _url(cdn_socket)
     aws_runner = await _serve(web.AppRunner(aws_app, access_log=None), aws_socket)
-    # The chat page is served from the API's own origin; a browser sends that Origin.
-    page_origins = (api_url, api_url.replace("127.0.0.1", "localhost"))
+    # The chat page is served from the API's own origin and from the CDN stand-in's, as the
+    # stack adds its distribution's; a browser sends that Origin.
+    page_origins = tuple(
+        url.replace("127.0.0.1", host)
+        for url in (api_url, cdn_url)
+        for host in ("127.0.0.1", "localhost")
+    )
     config = dataclasses.replace(config, allowed_origins=(*config.allowed_origins, *page_origins))
     scratch = Path(tempfile.mkdtemp(prefix="connect-chat-starter-local-"))
     # The stack's own AWS clients and moto need botocore's full models; AWS_DATA_PATH (if the
@@ -137,12 +148,19 @@ async def start_local_stack(config: EnvironmentConfig, options: LocalOptions) ->
     api_app.add_routes(page_routes(config, participant_endpoint=aws_url))
     api_app.add_routes(Gateway(config, function).routes())
     api_runner = await _serve(ApiGatewayRunner(api_app, access_log=None), api_socket)
+    widget = build_widget(scratch / "cdn")
+    cdn_config = widget_config(config, start_chat_url=f"{api_url}{CHAT_PATH}")
+    cdn_config["participantEndpoint"] = aws_url  # only here: the real one is AWS's
+    cdn_runner = await _serve(
+        web.AppRunner(cdn_app(widget, cdn_config), access_log=None), cdn_socket
+    )
     return LocalStack(
         start_chat_url=f"{api_url}{CHAT_PATH}",
         api_url=f"{api_url}/",
         aws_endpoint=aws_url,
         region=config.region,
-        runners=(api_runner, aws_runner),
+        widget_url=widget_url(cdn_url.replace("127.0.0.1", "localhost")),
+        runners=(api_runner, aws_runner, cdn_runner),
         function=function,
         scratch=scratch,
         abuse=abuse,

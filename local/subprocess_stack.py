@@ -23,7 +23,19 @@ def start_stack_process(
     """Starts the stack with `args` and returns it with its URLs (StartChatUrl, AwsEndpoint,
     Region, ApiUrl) once it is listening; its later output lines go to `keep_output`."""
     process = subprocess.Popen(  # noqa: S603 - our own module, our own arguments
-        [sys.executable, "-m", "local", "--api-port", "0", "--aws-port", "0", "--json", *args],
+        [
+            sys.executable,
+            "-m",
+            "local",
+            "--api-port",
+            "0",
+            "--aws-port",
+            "0",
+            "--cdn-port",
+            "0",
+            "--json",
+            *args,
+        ],
         cwd=REPO_ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

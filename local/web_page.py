@@ -23,6 +23,7 @@ FILES = {
     "/favicon.svg": "favicon.svg",
     "/widget.js": "widget.js",
     "/widget-panel.js": "widget-panel.js",
+    "/widget-config.js": "widget-config.js",
     "/widget.css": "widget.css",
     "/style.css": "style.css",
     "/chat.css": "chat.css",

@@ -16,6 +16,7 @@ class RunningStack:
     start_chat_url: str
     aws_endpoint: str
     region: str
+    widget_url: str
     output: deque[str] = field(default_factory=lambda: deque(maxlen=10_000))
 
     @property
@@ -35,4 +36,11 @@ class RunningStack:
 def start_stack(*args: str) -> RunningStack:
     output: deque[str] = deque(maxlen=10_000)  # stdout and stderr lines, as they come
     process, urls = start_stack_process(*args, keep_output=output)
-    return RunningStack(process, urls["StartChatUrl"], urls["AwsEndpoint"], urls["Region"], output)
+    return RunningStack(
+        process,
+        urls["StartChatUrl"],
+        urls["AwsEndpoint"],
+        urls["Region"],
+        urls["WidgetScriptUrl"],
+        output,
+    )

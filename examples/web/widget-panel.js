@@ -31,12 +31,23 @@ const PANEL = `
     </div>
   </section>`;
 
-export function mount(config, base) {
+// `styles`: the CSS texts (the bundle carries them) as constructed stylesheets, which a strict
+// CSP allows; without them, chat.css and widget.css are linked from beside widget.js.
+export function mount(config, base, styles = null) {
   const host = document.createElement("div");
   host.setAttribute("data-connect-chat-starter", "");
   const root = host.attachShadow({ mode: "open" });
-  const sheet = (name) => `<link rel="stylesheet" href="${new URL(name, base).href}">`;
-  root.innerHTML = sheet("chat.css") + sheet("widget.css") + PANEL;
+  if (styles) {
+    root.adoptedStyleSheets = styles.map((css) => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      return sheet;
+    });
+    root.innerHTML = PANEL;
+  } else {
+    const link = (name) => `<link rel="stylesheet" href="${new URL(name, base).href}">`;
+    root.innerHTML = link("chat.css") + link("widget.css") + PANEL;
+  }
   document.body.append(host);
   const q = (selector) => root.querySelector(selector);
   const launcher = q(".launcher");

@@ -1,20 +1,13 @@
-// The one-tag embed: <script src="…/widget.js" data-start-chat-url="…" data-region="…"
-// [data-participant-endpoint="…"]></script> puts a chat launcher in the page's corner.
-// The rest (widget-panel.js and friends, chatjs) is loaded from beside this file.
+// The self-hosted one-tag embed (unbundled ES modules): <script src="…/widget.js"
+// data-start-chat-url="…" data-region="…" [data-participant-endpoint="…"]></script> puts a
+// chat launcher in the page's corner (without attributes: config.json beside it). The rest
+// (widget-panel.js and friends, chatjs) is loaded from beside this file. The stack's CDN
+// serves the bundle instead (widget-bundle.js): one file, no attributes.
 (function () {
   const script = document.currentScript;
   if (!script || window.connectChatStarterWidget) return;  // once per page
   window.connectChatStarterWidget = true;
   const base = new URL(".", script.src);
-  const config = {
-    startChatUrl: script.dataset.startChatUrl,
-    region: script.dataset.region || "us-east-1",
-    participantEndpoint: script.dataset.participantEndpoint || null,
-    token: null,  // signed-in sites: window.connectChatStarter = { getToken: async () => … }
-    botCheck: script.dataset.botCheckSiteKey
-      ? { provider: script.dataset.botCheckProvider || "turnstile", siteKey: script.dataset.botCheckSiteKey }
-      : null,
-  };
 
   function loadChatjs() {
     if (window.connect && window.connect.ChatSession) return Promise.resolve();
@@ -27,8 +20,9 @@
     });
   }
 
-  loadChatjs()
-    .then(() => import(new URL("widget-panel.js", base).href))
-    .then((panel) => panel.mount(config, base))
+  const config = import(new URL("widget-config.js", base).href)
+    .then((module) => module.widgetConfig(script, base));
+  Promise.all([loadChatjs(), config, import(new URL("widget-panel.js", base).href)])
+    .then(([, settings, panel]) => panel.mount(settings, base))
     .catch((error) => console.error("connect-chat-starter widget:", error.message));
 })();

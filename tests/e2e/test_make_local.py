@@ -6,6 +6,7 @@ import signal
 import socket
 import subprocess
 import sys
+import urllib.request
 
 from tests.conftest import REPO_ROOT
 
@@ -37,14 +38,18 @@ def test_a_busy_port_is_one_line_naming_the_make_variable():
 def test_the_try_it_line_of_a_jwt_environment_works_as_printed():
     stack = subprocess.Popen(
         [sys.executable, "-m", "local", "--env", "staging", "--api-port", "0", "--aws-port", "0",
-         "--agent-delay", "0.05"],
+         "--cdn-port", "0", "--agent-delay", "0.05"],
         cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
     )  # fmt: skip
     try:
         assert stack.stdout is not None
-        lines = [stack.stdout.readline() for _ in range(6)]
-        assert lines[4] == "Try it:\n", lines
-        try_it = lines[5].strip()
+        lines = [stack.stdout.readline() for _ in range(7)]
+        assert lines[5] == "Try it:\n", lines
+        widget = lines[4].split('src="', 1)[1].split('"', 1)[0]  # the CDN stand-in's tag
+        with urllib.request.urlopen(widget, timeout=10) as served:
+            assert served.headers["Cache-Control"] == "public, max-age=300"
+            assert served.read(64)
+        try_it = lines[6].strip()
         assert '--token "$(make -s local-token ENV=staging)"' in try_it
         talk = subprocess.run(
             ["bash", "-c", try_it], cwd=REPO_ROOT, input="/quit\n", capture_output=True,

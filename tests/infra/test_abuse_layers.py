@@ -5,7 +5,7 @@ that key and, with a bot check, that one SSM parameter; alarms on either layer f
 import pytest
 from aws_cdk.assertions import Template
 
-from tests.infra.test_function import only
+from tests.infra.test_function import only, ours
 
 
 @pytest.fixture(scope="module")
@@ -15,7 +15,7 @@ def template(synth) -> Template:
 
 def statements(template: Template) -> list[dict]:
     found = []
-    for policy in template.find_resources("AWS::IAM::Policy").values():
+    for policy in ours(template, "AWS::IAM::Policy").values():
         found += policy["Properties"]["PolicyDocument"]["Statement"]
     return found
 

@@ -55,10 +55,14 @@ def test_cors_allows_only_configured_origins(template, synth):
     assert api["Properties"]["ProtocolType"] == "HTTP"
     auth_header = ["Authorization"] if synth.config.auth else []
     auth_header += ["X-Bot-Token"] if synth.config.bot_check else []
+    hosted = []  # with widget.hosting, the chat page's own origin (the distribution's)
+    if synth.config.widget.hosting:
+        distribution_id = only(template, "AWS::CloudFront::Distribution")[0]
+        hosted = [{"Fn::Join": ["", ["https://", {"Fn::GetAtt": [distribution_id, "DomainName"]}]]}]  # fmt: skip
     assert api["Properties"]["CorsConfiguration"] == {
         "AllowHeaders": ["Content-Type", "Idempotency-Key", *auth_header],
         "AllowMethods": ["POST", "OPTIONS"],
-        "AllowOrigins": list(synth.config.allowed_origins),
+        "AllowOrigins": [*synth.config.allowed_origins, *hosted],
         "ExposeHeaders": ["Retry-After"],
         "MaxAge": 3600,
     }
@@ -95,7 +99,9 @@ def test_outputs_are_the_start_chat_url_and_the_api_url(template, synth):
     assert outputs["StartChatUrl"]["Value"] == {"Fn::Join": ["", [*base, "/chat"]]}
     assert outputs["WidgetStartChatUrl"]["Value"] == {"Fn::Join": ["", [*base, "/widget"]]}
     assert outputs["ApiUrl"]["Value"] == {"Fn::Join": ["", [*base, "/"]]}
-    assert list(outputs) == ["StartChatUrl", "WidgetStartChatUrl", "ApiUrl"]
+    widget = ["WidgetSnippet", "WidgetSnippetPinned", "WidgetScriptUrl", "ChatPageUrl"]
+    expected = ["StartChatUrl", "WidgetStartChatUrl", "ApiUrl"]
+    assert list(outputs) == expected + (widget if synth.config.widget.hosting else [])
 
 
 def test_lambda_permissions_are_scoped_to_this_apis_two_routes(template, synth):

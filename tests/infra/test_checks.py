@@ -24,6 +24,20 @@ def expected_acknowledgements(config) -> set[tuple[str, str]]:
         expected.add(("AWS::IAM::Policy", "AwsSolutions-IAM5[Resource::*]"))
     if config.client_limit:  # expiring counters
         expected.add(("AWS::DynamoDB::Table", "AwsSolutions-DDB3"))
+    if config.widget.hosting:  # public static files on CloudFront; CDK's deployment handler
+        expected.add(("AWS::S3::Bucket", "AwsSolutions-S1"))
+        expected |= {
+            ("AWS::CloudFront::Distribution", f"AwsSolutions-CFR{n}") for n in (1, 2, 3, 4)
+        }
+        expected |= {("AWS::Lambda::Function", "AwsSolutions-L1"),
+                     ("AWS::IAM::Role", "AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]")}  # fmt: skip
+        assets = f"cdk-hnb659fds-assets-{config.account}-{config.region}"
+        grants = ["Action::s3:GetBucket*", "Action::s3:GetObject*", "Action::s3:List*", "Action::s3:Abort*",
+                  "Action::s3:DeleteObject*", f"Resource::arn:aws:s3:::{assets}/*", "Resource::*"]  # fmt: skip
+        expected |= {("AWS::IAM::Policy", f"AwsSolutions-IAM5[{grant}]") for grant in grants}
+        expected.add(
+            ("AWS::IAM::Policy", "AwsSolutions-IAM5[Resource::<WidgetFilesF12BC3CF.Arn>/*]")
+        )
     return expected
 
 

@@ -13,8 +13,30 @@ def template(synth) -> Template:
     return Template.from_json(synth.template)
 
 
-def only(template: Template, resource_type: str) -> tuple[str, dict]:
+START_CHAT_HANDLER = "handler.handler"
+
+
+def ours(template: Template, resource_type: str) -> dict[str, dict]:
+    """Resources of a type, narrowed to the start-chat function's own where CDK adds others
+    of the same type (BucketDeployment's handler, its role and policy, with widget.hosting)."""
     resources = template.find_resources(resource_type)
+    functions = template.find_resources("AWS::Lambda::Function")
+    ours_ = [
+        i for i, f in functions.items() if f["Properties"].get("Handler") == START_CHAT_HANDLER
+    ]
+    if resource_type == "AWS::Lambda::Function":
+        return {i: resources[i] for i in ours_}
+    roles = {functions[i]["Properties"]["Role"]["Fn::GetAtt"][0] for i in ours_}
+    if resource_type == "AWS::IAM::Role":
+        return {i: r for i, r in resources.items() if i in roles}
+    if resource_type == "AWS::IAM::Policy":
+        refs = [{"Ref": role} for role in roles]
+        return {i: p for i, p in resources.items() if p["Properties"]["Roles"] == refs}
+    return resources
+
+
+def only(template: Template, resource_type: str) -> tuple[str, dict]:
+    resources = ours(template, resource_type)
     assert len(resources) == 1, f"expected one {resource_type}, found {list(resources)}"
     return next(iter(resources.items()))
 
@@ -53,6 +75,10 @@ def test_function_environment_comes_from_config(template, synth):
     if config.bot_check:
         assert variables.pop("BOT_CHECK_PROVIDER") == config.bot_check.provider
         assert variables.pop("BOT_CHECK_SECRET_PARAMETER") == config.bot_check.secret_parameter
+    if config.widget.hosting:  # the distribution's origin, known at deploy time
+        origins = variables.pop("ALLOWED_ORIGINS")["Fn::Join"][1]
+        assert origins[0] == ",".join(config.allowed_origins) + ",https://"
+        variables["ALLOWED_ORIGINS"] = ",".join(config.allowed_origins)
     assert variables == {
         "INSTANCE_ID": config.instance_id,
         "CONTACT_FLOW_ID": config.contact_flow_id,

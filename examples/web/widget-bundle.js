@@ -1,0 +1,18 @@
+// The one file the CDN serves (built by esbuild: infra/widget_bundle.py): amazon-connect-chatjs,
+// the panel and its styles, configured from config.json beside it. Strict-CSP safe: no eval,
+// no inline script or style attributes; styles are constructed stylesheets.
+import "amazon-connect-chatjs";
+import chatCss from "./chat.css";
+import widgetCss from "./widget.css";
+import { mount } from "./widget-panel.js";
+import { widgetConfig } from "./widget-config.js";
+
+const script = document.currentScript;
+if (script && !window.connectChatStarterWidget) {
+  window.connectChatStarterWidget = true;
+  // the folder the tag loaded from: /widget.js or /assets/widget.<hash>.js
+  const base = new URL(script.src.includes("/assets/") ? "../" : "./", script.src);
+  widgetConfig(script, base)
+    .then((config) => mount(config, base, [chatCss, widgetCss]))
+    .catch((error) => console.error("connect-chat-starter widget:", error.message));
+}

@@ -1,0 +1,31 @@
+// The widget's configuration: the tag's data attributes when it has them (a self-hosted
+// widget.js), else config.json beside the script (what the stack writes at deploy time, so
+// the CDN's one tag needs no attributes).
+export function configFromTag(script) {
+  const data = script.dataset;
+  if (!data.startChatUrl) return null;
+  return {
+    startChatUrl: data.startChatUrl,
+    region: data.region || "us-east-1",
+    participantEndpoint: data.participantEndpoint || null,
+    token: null,  // signed-in sites: window.connectChatStarter = { getToken: async () => … }
+    botCheck: data.botCheckSiteKey
+      ? { provider: data.botCheckProvider || "turnstile", siteKey: data.botCheckSiteKey }
+      : null,
+  };
+}
+
+export async function widgetConfig(script, base) {
+  const fromTag = configFromTag(script);
+  if (fromTag) return fromTag;
+  const response = await fetch(new URL("config.json", base), { credentials: "omit" });
+  if (!response.ok) throw new Error(`config.json answered ${response.status}`);
+  const file = await response.json();
+  return {
+    startChatUrl: file.startChatUrl,
+    region: file.region || "us-east-1",
+    participantEndpoint: file.participantEndpoint || null,
+    token: null,
+    botCheck: file.botCheck || null,
+  };
+}

@@ -1,0 +1,117 @@
+"""The widget as it ships: only the pasted snippet (WidgetSnippet, from the CDN stand-in that
+serves the bundle exactly as the stack publishes it) on a host page at http://localhost:5173
+whose Content-Security-Policy allows scripts and styles from the CDN alone and connections
+to the API, the CDN and the Participant Service alone: a whole chat, zero CSP violations,
+axe-core at phone and desktop widths."""
+
+import urllib.parse
+import urllib.request
+
+import pytest
+
+from infra.widget_bundle import build_widget, snippet
+from tests.e2e.browser import AXE, DESKTOP, PHONE, chromium, needs_chromium, scrolls_sideways
+from tests.local_stack import start_stack
+
+pytestmark = needs_chromium
+HOST = "http://localhost:5173"
+
+
+def origin(url: str) -> str:
+    parts = urllib.parse.urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def strict_csp(stack) -> str:
+    cdn, api, aws = (
+        origin(stack.widget_url),
+        origin(stack.start_chat_url),
+        origin(stack.aws_endpoint),
+    )
+    websocket = aws.replace("http://", "ws://")
+    return "; ".join([
+        "default-src 'none'",
+        f"script-src {cdn}",
+        f"style-src {cdn}",
+        f"connect-src {cdn} {api} {aws} {websocket}",
+        f"img-src {cdn}",
+        "base-uri 'none'",
+        "form-action 'none'",
+        "frame-ancestors 'none'",
+    ])  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def stack():
+    running = start_stack("--agent-delay", "0.2")
+    yield running
+    running.stop()
+
+
+def axe_violations(page) -> list[str]:
+    """axe-core evaluated through DevTools (an injected <script> would be a CSP violation)."""
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.evaluate(AXE.read_text() + "\n;0")
+    found = page.evaluate("async () => (await axe.run()).violations")
+    return [f"{v['id']} ({v['impact']}): {v['help']}" for v in found if v["impact"] in ("serious", "critical")]  # fmt: skip
+
+
+RECORD_VIOLATIONS = (
+    "window.__csp = []; document.addEventListener('securitypolicyviolation',"
+    " (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
+)
+
+
+def open_host_page(browser, stack, body: str, errors: list[str]):
+    page = browser.new_page(viewport=DESKTOP)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.add_init_script(RECORD_VIOLATIONS)  # runs through DevTools: not subject to the CSP
+    html = (
+        f'<!doctype html><html lang="en"><head><title>Shop</title></head><body>{body}</body></html>'
+    )
+    headers = {"Content-Security-Policy": strict_csp(stack)}
+    page.route(f"{HOST}/", lambda route: route.fulfill(body=html, content_type="text/html", headers=headers))  # fmt: skip
+    page.goto(f"{HOST}/")
+    return page
+
+
+def test_the_policy_is_enforced_and_its_violations_are_seen(stack):
+    """What makes the test below able to fail: an inline script is refused and recorded."""
+    with chromium() as browser:
+        page = open_host_page(browser, stack, "<script>window.ran = true</script>", [])
+        assert page.evaluate("window.ran === undefined")
+        assert page.evaluate("window.__csp") == ["script-src-elem inline"]
+
+
+@pytest.mark.parametrize("pinned", [False, True], ids=["stable-tag", "pinned-tag-with-sri"])
+def test_the_snippet_alone_gives_a_whole_chat_under_a_strict_csp(stack, pinned, tmp_path):
+    from playwright.sync_api import expect
+
+    tag = snippet(stack.widget_url)
+    if pinned:  # the file and integrity a synth computes, against what the CDN serves
+        build = build_widget(tmp_path / "build")
+        pinned_url = stack.widget_url.replace("widget.js", build.hashed_path)
+        served = urllib.request.urlopen(pinned_url, timeout=10).read()
+        assert served == (build.folder / build.hashed_path).read_bytes()
+        tag = snippet(pinned_url, integrity=build.integrity)
+    errors: list[str] = []
+    with chromium() as browser:
+        page = open_host_page(browser, stack, f"<main><h1>A shop</h1></main>{tag}", errors)
+        launcher = page.get_by_role("button", name="Chat with us")
+        expect(launcher).to_be_visible(timeout=15_000)
+        launcher.click()
+        page.get_by_label("Your name").fill("Ada")
+        page.get_by_role("button", name="Start chat").click()
+        messages = page.get_by_role("list", name="Messages")
+        expect(messages).to_contain_text("Local Agent joined", timeout=15_000)
+        page.get_by_role("textbox", name="Message").fill("Where is my order?")
+        page.get_by_role("textbox", name="Message").press("Enter")
+        expect(messages).to_contain_text("You said: Where is my order?", timeout=10_000)
+        for viewport in (PHONE, DESKTOP):
+            page.set_viewport_size(viewport)
+            assert axe_violations(page) == [], viewport
+            assert not scrolls_sideways(page)
+        violations = page.evaluate("window.__csp")
+    assert violations == []
+    assert errors == [], errors

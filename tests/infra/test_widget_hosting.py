@@ -1,0 +1,126 @@
+"""widget.hosting in the template: a private, TLS-only, encrypted bucket only CloudFront
+reaches (OAC), HTTPS only, security and CORS headers, caching by name, the files and a
+deploy-time config.json published, the snippet outputs, and the distribution's origin
+added to the API's CORS and the handler's Origin check."""
+
+import base64
+import hashlib
+import json
+
+import pytest
+from aws_cdk.assertions import Template
+
+from infra.widget_hosting_headers import HSTS_SECONDS, IMMUTABLE, SHORT, SHORT_SECONDS
+from tests.infra.test_function import only
+
+CACHING_OPTIMIZED = "658327ea-f89d-4fab-a63d-7e88639e58f6"  # CloudFront's managed policy
+
+
+@pytest.fixture(scope="module")
+def template(synth) -> Template:
+    return Template.from_json(synth.template)
+
+
+@pytest.fixture
+def hosted(template, synth):
+    if not synth.config.widget.hosting:
+        template.resource_count_is("AWS::CloudFront::Distribution", 0)
+        template.resource_count_is("AWS::S3::Bucket", 0)
+        assert "WidgetSnippet" not in synth.template.get("Outputs", {})
+        pytest.skip(f"{synth.config.name} does not host the widget")
+    return template
+
+
+def distribution_id(template) -> str:
+    return only(template, "AWS::CloudFront::Distribution")[0]
+
+
+def test_the_bucket_is_private_encrypted_tls_only_and_read_only_by_the_distribution(hosted):
+    _, bucket = only(hosted, "AWS::S3::Bucket")
+    props = bucket["Properties"]
+    assert props["PublicAccessBlockConfiguration"] == {
+        "BlockPublicAcls": True, "BlockPublicPolicy": True,
+        "IgnorePublicAcls": True, "RestrictPublicBuckets": True,
+    }  # fmt: skip
+    rule = props["BucketEncryption"]["ServerSideEncryptionConfiguration"][0]
+    assert rule["ServerSideEncryptionByDefault"]["SSEAlgorithm"] == "AES256"
+    assert bucket["DeletionPolicy"] == "Retain", "pinned tags may name an old bundle"
+    _, policy = only(hosted, "AWS::S3::BucketPolicy")
+    deny, allow = policy["Properties"]["PolicyDocument"]["Statement"]
+    assert (deny["Effect"], deny["Condition"]) == ("Deny", {"Bool": {"aws:SecureTransport": "false"}})  # fmt: skip
+    assert allow["Principal"] == {"Service": "cloudfront.amazonaws.com"}
+    assert allow["Action"] == "s3:GetObject"
+    assert {"Ref": distribution_id(hosted)} in allow["Condition"]["StringEquals"]["AWS:SourceArn"]["Fn::Join"][1]  # fmt: skip
+
+
+def test_the_distribution_reaches_it_only_through_oac_over_https(hosted):
+    oac_id, oac = only(hosted, "AWS::CloudFront::OriginAccessControl")
+    assert oac["Properties"]["OriginAccessControlConfig"]["SigningBehavior"] == "always"
+    config = only(hosted, "AWS::CloudFront::Distribution")[1]["Properties"]["DistributionConfig"]
+    (origin,) = config["Origins"]
+    assert origin["OriginAccessControlId"] == {"Fn::GetAtt": [oac_id, "Id"]}
+    assert origin["S3OriginConfig"] == {"OriginAccessIdentity": ""}, "no legacy OAI"
+    behaviors = [config["DefaultCacheBehavior"], *config["CacheBehaviors"]]
+    assert {b["ViewerProtocolPolicy"] for b in behaviors} == {"https-only"}
+    assert {tuple(b["AllowedMethods"]) for b in behaviors} == {("GET", "HEAD")}
+    assert config["DefaultRootObject"] == "index.html", "the chat page at /"
+
+
+def test_headers_and_caching_by_name(hosted):
+    _, policy = only(hosted, "AWS::CloudFront::ResponseHeadersPolicy")
+    headers = policy["Properties"]["ResponseHeadersPolicyConfig"]
+    assert headers["SecurityHeadersConfig"]["StrictTransportSecurity"] == {
+        "AccessControlMaxAgeSec": HSTS_SECONDS, "IncludeSubdomains": True, "Override": True}  # fmt: skip
+    assert headers["SecurityHeadersConfig"]["ContentTypeOptions"] == {"Override": True}
+    assert headers["CorsConfig"]["AccessControlAllowOrigins"] == {"Items": ["*"]}
+    assert headers["CorsConfig"]["AccessControlAllowCredentials"] is False
+    config = only(hosted, "AWS::CloudFront::Distribution")[1]["Properties"]["DistributionConfig"]
+    (hashed,) = config["CacheBehaviors"]
+    assert (hashed["PathPattern"], hashed["CachePolicyId"]) == ("assets/*", CACHING_OPTIMIZED)
+    short_id, short = only(hosted, "AWS::CloudFront::CachePolicy")
+    assert config["DefaultCacheBehavior"]["CachePolicyId"] == {"Ref": short_id}
+    assert short["Properties"]["CachePolicyConfig"]["MaxTTL"] == SHORT_SECONDS
+    deployments = {d["Properties"].get("DestinationBucketKeyPrefix", ""): d["Properties"]
+                   for d in hosted.find_resources("Custom::CDKBucketDeployment").values()}  # fmt: skip
+    assert deployments["assets/"]["SystemMetadata"] == {"cache-control": IMMUTABLE}
+    assert deployments[""]["SystemMetadata"] == {"cache-control": SHORT}
+    assert deployments[""]["DistributionPaths"] == ["/*"], "stable names refreshed at deploy"
+    assert {d["Prune"] for d in deployments.values()} == {False}, "old hashed bundles stay"
+
+
+def test_config_json_names_this_stacks_api_at_deploy_time(hosted):
+    root = next(d["Properties"] for d in hosted.find_resources("Custom::CDKBucketDeployment").values()
+                if "DestinationBucketKeyPrefix" not in d["Properties"])  # fmt: skip
+    markers = json.dumps(root["SourceMarkers"])
+    api_id = only(hosted, "AWS::ApiGatewayV2::Api")[0]
+    assert {"Ref": api_id} in [part for m in root["SourceMarkers"] for v in m.values() for part in v["Fn::Join"][1]]  # fmt: skip
+    assert "/chat" in markers
+
+
+def test_outputs_give_the_exact_tags_and_the_pinned_one_matches_the_built_bundle(hosted, synth):
+    outputs = synth.template["Outputs"]
+    domain = {"Fn::GetAtt": [distribution_id(hosted), "DomainName"]}
+    assert outputs["WidgetSnippet"]["Value"]["Fn::Join"][1] == ['<script src="https://', domain, '/widget.js" async></script>']  # fmt: skip
+    assert outputs["WidgetScriptUrl"]["Value"]["Fn::Join"][1] == ["https://", domain, "/widget.js"]
+    assert outputs["ChatPageUrl"]["Value"]["Fn::Join"][1] == ["https://", domain, "/"]
+    pinned = outputs["WidgetSnippetPinned"]["Value"]["Fn::Join"][1][2]
+    path = pinned.split('"', 1)[0].lstrip("/")
+    integrity = pinned.split('integrity="', 1)[1].split('"', 1)[0]
+    hashed = next(d["Properties"] for d in hosted.find_resources("Custom::CDKBucketDeployment").values()
+                  if d["Properties"].get("DestinationBucketKeyPrefix") == "assets/")  # fmt: skip
+    asset = synth.outdir / f"asset.{hashed['SourceObjectKeys'][0].removesuffix('.zip')}"
+    bundle = (asset / path.removeprefix("assets/")).read_bytes()
+    assert integrity == "sha384-" + base64.b64encode(hashlib.sha384(bundle).digest()).decode()
+    assert path == f"assets/widget.{hashlib.sha256(bundle).hexdigest()[:16]}.js"
+    assert 'crossorigin="anonymous"' in pinned
+
+
+def test_the_distributions_origin_may_start_chats(hosted, synth):
+    domain = {"Fn::GetAtt": [distribution_id(hosted), "DomainName"]}
+    _, function = only(hosted, "AWS::Lambda::Function")
+    origins = function["Properties"]["Environment"]["Variables"]["ALLOWED_ORIGINS"]["Fn::Join"][1]
+    assert origins == [",".join(synth.config.allowed_origins) + ",https://", domain]
+    _, api = only(hosted, "AWS::ApiGatewayV2::Api")
+    assert {"Fn::Join": ["", ["https://", domain]]} in api["Properties"]["CorsConfiguration"][
+        "AllowOrigins"
+    ]
