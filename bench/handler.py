@@ -8,7 +8,8 @@
     medians and ratios; then where the handler's import time goes (-X importtime).
 (b) warm overhead: N handler invocations against N direct start_chat_contact calls, both to
     the same local HTTP stub of Connect; p50/p99 of each and their difference.
-(c) the zipped asset as `cdk synth` bundles it.
+(c) the zipped asset as `cdk synth` bundles it, and the widget bundle the CDN serves
+    (raw and gzipped, against its 120 KB budget).
 """
 
 import argparse
@@ -30,6 +31,7 @@ from bench.connect_stub import ConnectStub
 from infra.asset_build import build_asset, runtime_python
 from infra.config import load, read_environments
 from infra.handler_environment import LAMBDA_SOURCE, handler_environment
+from infra.widget_bundle import build_widget
 from local.lambda_runtime import LambdaContext
 from tools.deployed_asset import as_deployed, make_removable
 from tools.runtime_site import RUNTIME_LIBRARIES, site_folder
@@ -130,6 +132,8 @@ def main() -> None:
         finally:
             for task in tasks.values():
                 make_removable(task)
+    with tempfile.TemporaryDirectory() as out:
+        widget = build_widget(Path(out))
     w = warm(args.calls)
     runs = f"median of {args.runs}"
     print(f"Python {python}: 3.14; every variant read-only, dated 1980-01-01 as deployed\n")
@@ -155,6 +159,8 @@ def main() -> None:
         goal = "<= 1 ms" if q == "p50" else ""
         print(f"| warm {q}: handler overhead | {w[f'overhead_{q}_ms']:.2f} ms | {goal} |")
     print(f"| asset: zipped / unzipped | {a['zipped_kib']:.0f} / {a['unzipped_kib']:.0f} KiB | |")
+    bundle = f"{widget.bytes / 1024:.0f} KiB, {widget.gzip_bytes / 1024:.0f} KiB gzipped"
+    print(f"| widget bundle (widget.js, chatjs included) | {bundle} | <= 120 KB gzipped |")
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ from pathlib import Path
 from botocore.exceptions import BotoCoreError, ClientError
 
 from infra.config import EnvironmentConfig, load, read_environments
-from infra.names import START_CHAT_URL_OUTPUT, stack_name
+from infra.names import START_CHAT_URL_OUTPUT, WIDGET_SNIPPET_OUTPUT, stack_name
 from ops.concurrency_check import (
     ConcurrencyProblem,
     account_settings,
@@ -51,6 +51,13 @@ def deploy_command(env: str, outputs: Path, *, interactive: bool) -> list[str]:
 
 def smoke_command(url: str) -> list[str]:
     return [sys.executable, "-m", "chat_client", "smoke", "--url", url]
+
+
+def stack_outputs(outputs: Path, env: str) -> dict[str, str]:
+    try:
+        return dict(json.loads(outputs.read_text())[stack_name(env)])
+    except (OSError, ValueError, KeyError):
+        return {}
 
 
 def start_chat_url(outputs: Path, env: str) -> str:
@@ -121,6 +128,9 @@ def main(argv: list[str] | None = None) -> int:
     if smoke.returncode != 0:
         print(f"deploy: FAILED: the smoke test against {url} did not pass", file=sys.stderr)
         return 1
+    snippet = stack_outputs(outputs, args.env).get(WIDGET_SNIPPET_OUTPUT)
+    if snippet:  # widget.hosting: what the frontend team pastes
+        print(f"deploy: the widget, for every page: {snippet}")
     print(f"deploy: {stack_name(args.env)} deployed and smoke-tested")
     return 0
 

@@ -114,7 +114,8 @@ def outputs_backup():
 def test_a_deploy_then_runs_the_real_smoke_against_the_output_url(tmp_path, outputs_backup):
     stack = start_stack()
     try:
-        outputs = json.dumps({"ChatStarter-prod": {"StartChatUrl": stack.start_chat_url}})
+        snippet = f'<script src="{stack.widget_url}" async></script>'
+        outputs = json.dumps({"ChatStarter-prod": {"StartChatUrl": stack.start_chat_url, "WidgetSnippet": snippet}})  # fmt: skip
         npx = fake_npx(
             tmp_path, f"mkdir -p {OUTPUTS.parent} && printf '%s' '{outputs}' > {OUTPUTS}"
         )
@@ -128,6 +129,7 @@ def test_a_deploy_then_runs_the_real_smoke_against_the_output_url(tmp_path, outp
     )
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert "smoke: passed" in passed.stdout
+    assert f"deploy: the widget, for every page: {snippet}" in passed.stdout
     assert passed.stdout.rstrip().endswith("deploy: ChatStarter-prod deployed and smoke-tested")
     assert broken.returncode == 1
     assert "deploy: FAILED: the smoke test" in broken.stderr
