@@ -8,7 +8,7 @@ import urllib.parse
 
 import pytest
 
-from local.siteverify import DUMMY_TOKEN
+from local.siteverify import solved_token
 from tests.local_stack import start_stack
 
 BODY = json.dumps({"ParticipantDetails": {"DisplayName": "Ada"}})
@@ -56,9 +56,11 @@ def test_no_address_reaches_the_stacks_log(limited):
     assert not any("127.0.0.2" in line or "127.0.0.3" in line for line in limited.output)
 
 
-def test_the_bot_check_passes_the_dummy_token_and_refuses_others(botcheck):
-    assert post(botcheck.start_chat_url, **{"X-Bot-Token": DUMMY_TOKEN})[0] == 200
-    for headers in ({}, {"X-Bot-Token": "XXXX.OTHER.TOKEN"}):
+def test_the_bot_check_passes_a_fresh_token_and_refuses_others(botcheck):
+    token = solved_token("localhost")
+    assert post(botcheck.start_chat_url, **{"X-Bot-Token": token})[0] == 200
+    reused, from_elsewhere = {"X-Bot-Token": token}, {"X-Bot-Token": solved_token("evil.example")}
+    for headers in ({}, {"X-Bot-Token": "XXXX.OTHER.TOKEN"}, reused, from_elsewhere):
         status, _, problem = post(botcheck.start_chat_url, **headers)
         assert status == 403
         assert problem["type"].endswith(":bot-check-failed")

@@ -1,7 +1,8 @@
 """The chat page and the widget with a bot check (the `botcheck` environment): they render the
 provider's widget from the config's site key and send its token in X-Bot-Token. The
 provider's script cannot be fetched here; Playwright serves a stand-in with Turnstile's
-explicit-render API that behaves like its always-passing test site key."""
+explicit-render API that always passes, minting a fresh token for the page's hostname
+(local/siteverify.py answers that hostname, and refuses a token seen before)."""
 
 import pytest
 
@@ -14,7 +15,8 @@ TURNSTILE = "https://challenges.cloudflare.com/turnstile/v0/api.js*"
 PASSING = f"""window.turnstile = {{
   render(el, options) {{
     setTimeout(() => {{
-      options.callback("{DUMMY_TOKEN}");  // then show it solved, as the real widget does
+      const nonce = Math.random().toString(36).slice(2);  // a token is good once
+      options.callback(["{DUMMY_TOKEN}", location.hostname, nonce].join("|"));  // then show it solved
       const box = document.createElement("p"); box.textContent = "Verified (test key)"; el.append(box);
     }}, 50);
     return "w1";
@@ -49,7 +51,7 @@ def test_the_page_sends_the_providers_token_and_the_chat_starts(stack):
         page.get_by_label("Your name").fill("Ada")
         page.get_by_role("button", name="Start chat").click()
         expect(page.locator("#messages")).to_contain_text("Local Agent joined", timeout=15_000)
-        assert sent[0]["x-bot-token"] == DUMMY_TOKEN
+        assert sent[0]["x-bot-token"].startswith(f"{DUMMY_TOKEN}|127.0.0.1|"), "the page's hostname"
 
 
 def test_without_a_solved_check_no_chat_is_requested(stack):
