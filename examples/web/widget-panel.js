@@ -19,7 +19,7 @@ const PANEL = `
       <button type="submit" class="start">Start chat</button>
     </form>
     <div class="conversation" hidden>
-      <ol class="messages" aria-live="polite" aria-relevant="additions" aria-label="Messages"></ol>
+      <ol class="messages" aria-live="polite" aria-relevant="additions" aria-label="Messages" tabindex="0"></ol>
       <p class="typing" aria-live="polite"></p>
       <form class="composer">
         <label for="message" class="visually-hidden">Message</label>

@@ -53,7 +53,7 @@ def test_a_whole_chat_in_the_browser(stack, page, console_errors, tmp_path):
     messages = page.locator("#messages")
     expect(messages).to_contain_text("Local Agent joined", timeout=15_000)
     expect(messages).to_contain_text("Hi, I'm the local test agent")
-    composer = page.get_by_label("Message")
+    composer = page.get_by_label("Message", exact=True)
     composer.fill("Where is my order A-1001?")
     composer.press("Enter")
     expect(messages).to_contain_text("You said: Where is my order A-1001?", timeout=10_000)
@@ -74,7 +74,7 @@ def test_a_whole_chat_in_the_browser(stack, page, console_errors, tmp_path):
 
     page.get_by_role("button", name="End chat").click()
     expect(messages).to_contain_text("Chat ended", timeout=10_000)
-    expect(page.get_by_label("Message")).to_be_disabled()
+    expect(page.get_by_label("Message", exact=True)).to_be_disabled()
     expect(page.get_by_role("button", name="Send")).to_be_disabled()
     assert page.evaluate("sessionStorage.getItem('connect-chat-starter.chat')") is None
     first = page.evaluate("sessionStorage.getItem('connect-chat-starter.last-contact')")

@@ -1,0 +1,63 @@
+"""A long conversation on a phone: the message list scrolls, and a scrolling region must be
+reachable by keyboard (axe-core's scrollable-region-focusable), in the page and the widget."""
+
+import pytest
+
+from infra.widget_bundle import snippet
+from tests.e2e.browser import PHONE, chromium, needs_chromium
+from tests.e2e.browser import serious_accessibility_violations as axe_violations
+from tests.local_stack import start_stack
+
+pytestmark = needs_chromium
+HOST = "http://localhost:5173"
+TURNS = 12
+
+
+@pytest.fixture(scope="module")
+def stack():
+    running = start_stack("--agent-delay", "0.05")
+    yield running
+    running.stop()
+
+
+def converse(page) -> None:
+    from playwright.sync_api import expect
+
+    page.get_by_label("Your name").fill("Ada")
+    page.get_by_role("button", name="Start chat").click()
+    messages = page.locator("ol.messages")
+    expect(messages).to_contain_text("Local Agent joined", timeout=15_000)
+    box = page.get_by_role("textbox", name="Message")
+    for turn in range(TURNS):
+        box.fill(f"Question number {turn}, with enough words to wrap on a phone screen")
+        box.press("Enter")
+        expect(messages).to_contain_text(f"You said: Question number {turn},", timeout=10_000)
+    assert messages.evaluate("list => list.scrollHeight > list.clientHeight"), "it scrolls"
+    assert messages.get_attribute("tabindex") == "0", "in the tab order, whatever the browser"
+    messages.focus()  # reachable by keyboard, with a visible focus ring ...
+    assert messages.evaluate("list => list === (list.getRootNode().activeElement)")
+    assert messages.evaluate("list => getComputedStyle(list).outlineStyle") == "solid"
+    bottom = messages.evaluate("list => list.scrollHeight - list.clientHeight")
+    page.keyboard.press("Home")  # ... and scrolled by it (smoothly, so wait for it)
+    page.wait_for_function(
+        "([list, bottom]) => list.scrollTop < bottom - 10", arg=[messages.element_handle(), bottom]
+    )
+
+
+def test_the_page_keeps_a_long_conversation_reachable_by_keyboard(stack):
+    with chromium() as browser:
+        page = browser.new_page(viewport=PHONE)
+        page.goto(stack.start_chat_url.removesuffix("chat"))
+        converse(page)
+        assert axe_violations(page) == []
+
+
+def test_the_widget_keeps_a_long_conversation_reachable_by_keyboard(stack):
+    html = f'<!doctype html><html lang="en"><head><title>Shop</title></head><body><main><h1>Shop</h1></main>{snippet(stack.widget_url)}</body></html>'  # fmt: skip
+    with chromium() as browser:
+        page = browser.new_page(viewport=PHONE)
+        page.route(f"{HOST}/", lambda route: route.fulfill(body=html, content_type="text/html"))
+        page.goto(f"{HOST}/")
+        page.get_by_role("button", name="Chat with us").click()
+        converse(page)
+        assert axe_violations(page) == []
