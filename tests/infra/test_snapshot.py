@@ -9,6 +9,10 @@ from syrupy.extensions.json import JSONSnapshotExtension
 ASSET_HASH = re.compile(r"[0-9a-f]{64}")
 # A Lambda version's logical ID ends in a hash of the function's code and configuration.
 VERSION_ID = re.compile(r"CurrentVersion[0-9A-F]{8}[0-9a-f]{32}")
+# The widget bundle's pinned name and integrity change with every edit of examples/web/
+# (tests/infra/test_widget_hosting.py checks them against the built bundle).
+WIDGET_BUNDLE = re.compile(r"widget\.[0-9a-f]{16}\.js")
+INTEGRITY = re.compile(r"sha384-[A-Za-z0-9+/]{64}")
 
 
 @pytest.fixture
@@ -18,6 +22,7 @@ def snapshot_json(snapshot):
 
 def masked(template: dict) -> dict:
     text = ASSET_HASH.sub("<asset-hash>", json.dumps(template))
+    text = WIDGET_BUNDLE.sub("widget.<hash>.js", INTEGRITY.sub("sha384-<integrity>", text))
     return json.loads(VERSION_ID.sub("CurrentVersion<hash>", text))
 
 
@@ -26,6 +31,10 @@ def test_masking_hides_only_asset_hashes():
     assert masked({"S3Key": f"{key}.zip", "Id": "b" * 63}) == {
         "S3Key": "<asset-hash>.zip",
         "Id": "b" * 63,
+    }
+    pinned = f'"/assets/widget.{"c" * 16}.js" integrity="sha384-{"D" * 64}"'
+    assert masked({"Tag": pinned}) == {
+        "Tag": '"/assets/widget.<hash>.js" integrity="sha384-<integrity>"'
     }
 
 
