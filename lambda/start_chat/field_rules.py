@@ -42,15 +42,21 @@ class Text:
             errors.fail(field, "is required")
         elif not isinstance(value, str):
             errors.fail(field, "must be a string")
-        elif not self.min_length <= utf16_length(value) <= self.max_length:
-            # Connect counts UTF-16 code units: an emoji is two
-            errors.fail(field, f"must be {self.min_length}-{self.max_length} UTF-16 code units")
-        elif kind := forbidden_characters(value, keep=self.keep):
-            errors.fail(field, f"must not contain {kind}")
-        elif self.invisible and not has_visible_character(value):
-            errors.fail(field, self.invisible)
+        elif message := self.problem(value):
+            errors.fail(field, message)
         else:
             return value
+        return None
+
+    def problem(self, value: str) -> str | None:
+        """What is wrong with a string for this field (an error message), or None."""
+        if not self.min_length <= utf16_length(value) <= self.max_length:
+            # Connect counts UTF-16 code units: an emoji is two
+            return f"must be {self.min_length}-{self.max_length} UTF-16 code units"
+        if kind := forbidden_characters(value, keep=self.keep):
+            return f"must not contain {kind}"
+        if self.invisible and not has_visible_character(value):
+            return self.invisible
         return None
 
 

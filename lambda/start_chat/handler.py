@@ -15,7 +15,7 @@ import snapshot_hooks  # noqa: F401 - registers the SnapStart restore hooks
 from abuse_layers import AbuseLayers
 from connect_client import create_connect_client
 from hash_key import HashKey
-from idempotency import scoped
+from idempotency import scoped, without_client_token
 from identity import caller
 from metric_names import (
     BOT_CHECK_UNAVAILABLE,
@@ -84,7 +84,7 @@ def start_chat(event: dict[str, Any], request_id: str) -> dict[str, Any]:
         params = scoped(request.params, caller=caller(event), key=hash_key)
     except StoreUnavailable:  # availability first: a start without idempotency, said so
         logger.append_keys(idempotency="unavailable")
-        params = scoped(request.params, caller="", key=None)
+        params = without_client_token(request.params)
     try:
         result = connect.start_chat_contact(
             InstanceId=settings.instance_id,

@@ -17,9 +17,14 @@ from typing import Any
 CLIENT_TOKEN = "ClientToken"  # noqa: S105 - a parameter name
 
 
+def without_client_token(params: dict[str, Any]) -> dict[str, Any]:
+    return {name: value for name, value in params.items() if name != CLIENT_TOKEN}
+
+
 def client_token(key: bytes, *, caller: str, idempotency_key: str, params: dict[str, Any]) -> str:
-    request = {name: value for name, value in params.items() if name != CLIENT_TOKEN}
-    canonical = json.dumps(request, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    canonical = json.dumps(
+        without_client_token(params), sort_keys=True, separators=(",", ":"), ensure_ascii=False
+    )
     request_hash = hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
     material = json.dumps([caller, idempotency_key, request_hash], separators=(",", ":"))
     return hmac.new(key, material.encode(), hashlib.sha256).hexdigest()
@@ -32,7 +37,7 @@ def scoped(
     the key cannot be read; with no key configured, the token is dropped: never sent raw."""
     if CLIENT_TOKEN not in params:
         return params
-    unscoped = {name: value for name, value in params.items() if name != CLIENT_TOKEN}
+    unscoped = without_client_token(params)
     if key is None:
         return unscoped
     token = client_token(

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from routes import ATTRIBUTE_VALUE
-from text_rules import forbidden_characters, utf16_length
 
 # A claim naming an address the IdP did not verify is only what the user typed at sign-up.
 VERIFIED_BY = {"email": "email_verified", "phone_number": "phone_number_verified"}
@@ -55,7 +54,7 @@ def usable_claim(claims: Mapping[str, Any], claim: str) -> str | None:
     if not isinstance(value, str | int | float | bool):
         return None
     text = str(value)
-    if not 0 < utf16_length(text) <= ATTRIBUTE_VALUE.max_length or forbidden_characters(text):
+    if not text or ATTRIBUTE_VALUE.problem(text):  # an empty claim sets nothing
         return None
     verified_by = VERIFIED_BY.get(claim)
     # API Gateway passes claims as strings ("true"); a token decoded elsewhere has booleans.
