@@ -58,9 +58,11 @@ def chromium() -> Iterator[Any]:
 
 
 def serious_accessibility_violations(page: Any) -> list[str]:
-    """axe-core's serious and critical findings on the page as it is now (shadow DOM too)."""
+    """axe-core's serious and critical findings on the page as it is now (shadow DOM too).
+    axe is evaluated through DevTools, not added as a <script>: a page's strict CSP would
+    refuse that (and count a violation)."""
     if not page.evaluate("typeof axe !== 'undefined'"):
-        page.add_script_tag(path=str(AXE))
+        page.evaluate(AXE.read_text() + "\n;0")
     found = page.evaluate("async () => (await axe.run()).violations")
     return [f"{v['id']} ({v['impact']}): {v['help']}" for v in found
             if v["impact"] in ("serious", "critical")]  # fmt: skip
@@ -68,3 +70,25 @@ def serious_accessibility_violations(page: Any) -> list[str]:
 
 def scrolls_sideways(page: Any) -> bool:
     return bool(page.evaluate("document.documentElement.scrollWidth > window.innerWidth"))
+
+
+def start_chat(page: Any, name: str = "Ada") -> Any:
+    """Fills the pre-chat form (page or widget), starts, waits for the local agent; returns
+    the message list."""
+    from playwright.sync_api import expect
+
+    page.get_by_label("Your name").fill(name)
+    page.get_by_role("button", name="Start chat").click()
+    messages = page.locator("ol.messages")
+    expect(messages).to_contain_text("Local Agent joined", timeout=15_000)
+    return messages
+
+
+def say(page: Any, messages: Any, text: str) -> None:
+    """Sends `text` with Enter and waits for the local agent's echo."""
+    from playwright.sync_api import expect
+
+    box = page.get_by_role("textbox", name="Message")
+    box.fill(text)
+    box.press("Enter")
+    expect(messages).to_contain_text(f"You said: {text}", timeout=10_000)

@@ -6,7 +6,15 @@ import os
 
 import pytest
 
-from tests.e2e.browser import DESKTOP, PHONE, chromium, needs_chromium, scrolls_sideways
+from tests.e2e.browser import (
+    DESKTOP,
+    PHONE,
+    chromium,
+    needs_chromium,
+    say,
+    scrolls_sideways,
+    start_chat,
+)
 from tests.e2e.browser import serious_accessibility_violations as axe_violations
 from tests.local_stack import start_stack
 
@@ -66,13 +74,7 @@ def test_one_tag_gives_a_launcher_and_a_whole_chat(page, tmp_path):
 
     launcher.click()
     expect(launcher).to_have_attribute("aria-expanded", "true")
-    page.get_by_label("Your name").fill("Ada")
-    page.get_by_role("button", name="Start chat").click()
-    messages = page.get_by_role("list", name="Messages")
-    expect(messages).to_contain_text("Local Agent joined", timeout=15_000)
-    page.get_by_role("textbox", name="Message").fill("Where is my order?")
-    page.get_by_role("textbox", name="Message").press("Enter")
-    expect(messages).to_contain_text("You said: Where is my order?", timeout=10_000)
+    say(page, start_chat(page), "Where is my order?")
     for viewport, name in ((PHONE, "widget-phone.png"), (DESKTOP, "widget-desktop.png")):
         page.set_viewport_size(viewport)
         assert axe_violations(page) == [], viewport

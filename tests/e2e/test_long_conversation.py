@@ -4,7 +4,7 @@ reachable by keyboard (axe-core's scrollable-region-focusable), in the page and 
 import pytest
 
 from infra.widget_bundle import snippet
-from tests.e2e.browser import PHONE, chromium, needs_chromium
+from tests.e2e.browser import PHONE, chromium, needs_chromium, say, start_chat
 from tests.e2e.browser import serious_accessibility_violations as axe_violations
 from tests.local_stack import start_stack
 
@@ -21,17 +21,9 @@ def stack():
 
 
 def converse(page) -> None:
-    from playwright.sync_api import expect
-
-    page.get_by_label("Your name").fill("Ada")
-    page.get_by_role("button", name="Start chat").click()
-    messages = page.locator("ol.messages")
-    expect(messages).to_contain_text("Local Agent joined", timeout=15_000)
-    box = page.get_by_role("textbox", name="Message")
+    messages = start_chat(page)
     for turn in range(TURNS):
-        box.fill(f"Question number {turn}, with enough words to wrap on a phone screen")
-        box.press("Enter")
-        expect(messages).to_contain_text(f"You said: Question number {turn},", timeout=10_000)
+        say(page, messages, f"Question number {turn}, with enough words to wrap on a phone screen")
     assert messages.evaluate("list => list.scrollHeight > list.clientHeight"), "it scrolls"
     assert messages.get_attribute("tabindex") == "0", "in the tab order, whatever the browser"
     messages.focus()  # reachable by keyboard, with a visible focus ring ...

@@ -10,7 +10,16 @@ import urllib.request
 import pytest
 
 from infra.widget_bundle import build_widget, snippet
-from tests.e2e.browser import AXE, DESKTOP, PHONE, chromium, needs_chromium, scrolls_sideways
+from tests.e2e.browser import (
+    DESKTOP,
+    PHONE,
+    chromium,
+    needs_chromium,
+    say,
+    scrolls_sideways,
+    start_chat,
+)
+from tests.e2e.browser import serious_accessibility_violations as axe_violations
 from tests.local_stack import start_stack
 
 pytestmark = needs_chromium
@@ -46,14 +55,6 @@ def stack():
     running = start_stack("--agent-delay", "0.2")
     yield running
     running.stop()
-
-
-def axe_violations(page) -> list[str]:
-    """axe-core evaluated through DevTools (an injected <script> would be a CSP violation)."""
-    if not page.evaluate("typeof axe !== 'undefined'"):
-        page.evaluate(AXE.read_text() + "\n;0")
-    found = page.evaluate("async () => (await axe.run()).violations")
-    return [f"{v['id']} ({v['impact']}): {v['help']}" for v in found if v["impact"] in ("serious", "critical")]  # fmt: skip
 
 
 RECORD_VIOLATIONS = (
@@ -101,13 +102,7 @@ def test_the_snippet_alone_gives_a_whole_chat_under_a_strict_csp(stack, pinned, 
         launcher = page.get_by_role("button", name="Chat with us")
         expect(launcher).to_be_visible(timeout=15_000)
         launcher.click()
-        page.get_by_label("Your name").fill("Ada")
-        page.get_by_role("button", name="Start chat").click()
-        messages = page.get_by_role("list", name="Messages")
-        expect(messages).to_contain_text("Local Agent joined", timeout=15_000)
-        page.get_by_role("textbox", name="Message").fill("Where is my order?")
-        page.get_by_role("textbox", name="Message").press("Enter")
-        expect(messages).to_contain_text("You said: Where is my order?", timeout=10_000)
+        say(page, start_chat(page), "Where is my order?")
         for viewport in (PHONE, DESKTOP):
             page.set_viewport_size(viewport)
             assert axe_violations(page) == [], viewport
