@@ -12,6 +12,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from infra import attachment_policy
 from infra.config import EnvironmentConfig
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -82,6 +83,7 @@ def widget_config(config: EnvironmentConfig, *, start_chat_url: str) -> dict[str
         "startChatUrl": start_chat_url,
         "region": config.region,
         "signIn": "jwt" if config.auth else "none",
+        "attachments": attachment_policy.policy(config.widget.attachments),
     }
     if config.bot_check:
         check = config.bot_check

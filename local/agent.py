@@ -1,6 +1,8 @@
 """A simulated agent that joins each chat once its customer is connected, and answers, so a
 person trying the widget sees a conversation: joined, greeting, typing, then an echo of each
-message or the next line of a reply script."""
+message or the next line of a reply script. It reads what the customer sends (delivered and
+read receipts), acknowledges attachments by name, and answers `demo …` with rich messages
+(local/agent_demos.py)."""
 
 import asyncio
 import itertools
@@ -8,9 +10,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from local import agent_demos as demos
+from local.attachment_service import AttachmentService
 from local.chat_store import EVENT, ChatStore, Contact, Participant
+from local.receipts import DELIVERED, READ, receipt, receipt_content
 
 GREETING = "Hi, I'm the local test agent. Anything you write, I answer."
+SURVEY_NAME = "Survey"
 
 
 class SimulatedAgent:
@@ -18,11 +24,13 @@ class SimulatedAgent:
         self,
         store: ChatStore,
         *,
+        attachments: AttachmentService,
         name: str = "Local Agent",
         delay_seconds: float = 0.3,
         script: Path | None = None,
     ) -> None:
-        self.store, self.name, self.delay = store, name, delay_seconds
+        self.store, self.attachments = store, attachments
+        self.name, self.delay = name, delay_seconds
         self._replies: Iterator[str] | None = None
         if script:
             lines = [line.strip() for line in script.read_text().splitlines() if line.strip()]
@@ -46,23 +54,84 @@ class SimulatedAgent:
         agent = self.store.join(contact, self.name, "AGENT")
         self.store.post(agent, "MESSAGE", "text/plain", GREETING)
         for item in earlier:  # what the customer wrote before anyone was there to read it
-            self._later(self._answer(agent, str(item.get("Content", ""))))
+            self._later(self._answer(agent, item))
 
         def on_item(contact: Contact, item: dict[str, Any]) -> None:
             if _from_customer(item):
-                self._later(self._answer(agent, str(item.get("Content", ""))))
+                self._later(self._answer(agent, item))
 
         contact.listeners.append(on_item)
 
-    async def _answer(self, agent: Participant, text: str) -> None:
-        if agent.contact.ended:
+    async def _answer(self, agent: Participant, item: dict[str, Any]) -> None:
+        if agent.contact.ended or agent.left:
             return
+        if item["Type"] == "ATTACHMENT" and _status(item) == "IN_PROGRESS":
+            self._read(agent, item, DELIVERED)
+            return  # answered once the scan has a verdict (the same item again)
+        self._read(agent, item, DELIVERED)
         self.store.post(agent, "EVENT", EVENT + "typing")
         await asyncio.sleep(self.delay)
-        if not agent.contact.ended:
+        if agent.contact.ended or agent.left:
+            return
+        self._read(agent, item, READ)
+        if item["Type"] == "ATTACHMENT":
+            self._acknowledge(agent, item)
+        else:
+            await self._reply(agent, str(item.get("Content", "")))
+
+    def _read(self, agent: Participant, item: dict[str, Any], kind: str) -> None:
+        receipt(self.store, agent, kind, receipt_content(item["Id"]))
+
+    def _acknowledge(self, agent: Participant, item: dict[str, Any]) -> None:
+        listed = item["Attachments"][0]
+        if listed["Status"] == "APPROVED":
+            text = f"Thanks, I received {listed['AttachmentName']}."
+        else:
+            text = f"{listed['AttachmentName']} did not pass the virus scan, so I cannot open it."
+        self.store.post(agent, "MESSAGE", "text/plain", text)
+
+    async def _reply(self, agent: Participant, text: str) -> None:
+        command = text.strip().lower().removeprefix("demo").strip()
+        if not text.strip().lower().startswith("demo"):
             reply = next(self._replies) if self._replies else f"You said: {text}"
             self.store.post(agent, "MESSAGE", "text/plain", reply)
+        elif command == "markdown":
+            self.store.post(agent, "MESSAGE", "text/markdown", demos.MARKDOWN)
+        elif command in ("list", "quick", "time"):
+            content = {
+                "list": demos.list_picker,
+                "quick": demos.quick_reply,
+                "time": demos.time_picker,
+            }
+            self.store.post(agent, "MESSAGE", demos.INTERACTIVE, content[command]())
+        elif command == "attachment":
+            self.attachments.add(agent, demos.ATTACHMENT_NAME, "text/plain", demos.ATTACHMENT_TEXT)
+        elif command == "survey":
+            await self._hand_to_survey(agent)
+        else:
+            self.store.post(agent, "MESSAGE", "text/plain", demos.HELP)
+
+    async def _hand_to_survey(self, agent: Participant) -> None:
+        """The agent leaves; the contact flow asks for a rating and thanks for it, and the
+        chat stays open until the customer ends it (as a post-chat survey does)."""
+        self.store.post(agent, "MESSAGE", "text/plain", "Thanks for chatting. Goodbye!")
+        self.store.leave(agent)
+        await asyncio.sleep(self.delay)
+        contact = agent.contact
+        flow = self.store.join(contact, SURVEY_NAME, "SYSTEM")
+        self.store.post(flow, "MESSAGE", demos.INTERACTIVE, demos.survey())
+
+        def on_rating(contact: Contact, item: dict[str, Any]) -> None:
+            if _from_customer(item) and not flow.left:
+                self.store.post(flow, "MESSAGE", "text/plain", "Thank you for your rating.")
+                contact.listeners.remove(on_rating)
+
+        contact.listeners.append(on_rating)
 
 
 def _from_customer(item: dict[str, Any]) -> bool:
-    return bool(item["Type"] == "MESSAGE" and item["ParticipantRole"] == "CUSTOMER")
+    return bool(item["Type"] in ("MESSAGE", "ATTACHMENT") and item["ParticipantRole"] == "CUSTOMER")
+
+
+def _status(item: dict[str, Any]) -> str:
+    return str(item["Attachments"][0]["Status"])

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from aiohttp import web
 
+from local.attachment_service import AttachmentService
 from local.aws_protocol import aws_errors, browser_cors
 from local.chat_store import ChatStore
 from local.connect_service import ConnectService
@@ -15,6 +16,7 @@ from local.participant_socket import SocketRegistry
 from local.siteverify import siteverify_routes
 
 STORE = web.AppKey("store", ChatStore)
+ATTACHMENTS = web.AppKey("attachments", AttachmentService)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -24,6 +26,7 @@ class StandInOptions:
     connection_ttl: float = 86_400.0
     websocket_ttl: float = 3_600.0
     faults: Faults = field(default_factory=Faults)
+    attachments: bool = False
 
 
 def aws_stand_in(options: StandInOptions) -> web.Application:
@@ -40,7 +43,9 @@ def aws_stand_in(options: StandInOptions) -> web.Application:
     connect = ConnectService(
         store, instance_id=options.instance_id, contact_flow_id=options.contact_flow_id
     )
-    participant = ParticipantService(store, sockets)
+    attachments = AttachmentService(store, enabled=options.attachments)
+    app[ATTACHMENTS] = attachments
+    participant = ParticipantService(store, sockets, attachments)
     app.add_routes(connect.routes() + participant.routes() + sockets.routes() + control.routes())
     app.add_routes(siteverify_routes())  # the bot check's provider, offline
     return app

@@ -97,9 +97,13 @@ class ChatStore:
         content_type: str,
         content: str | None = None,
         role: str | None = None,
+        fields: dict[str, Any] | None = None,
+        keep: bool = True,
     ) -> dict[str, Any]:
+        """A new item from `sender`, to every listener and (if `keep`) into the transcript;
+        `fields` adds members such as Attachments or MessageMetadata."""
         contact = sender.contact
-        item = {
+        item: dict[str, Any] = {
             "Id": str(uuid.uuid4()),
             "Type": kind,
             "ContentType": content_type,
@@ -111,11 +115,25 @@ class ChatStore:
         }
         if content is not None:
             item["Content"] = content
-        if not content_type.endswith(".typing"):  # typing is delivered, never kept
+        item.update(fields or {})
+        if keep and not content_type.endswith(".typing"):  # typing is delivered, never kept
             contact.transcript.append(item)
+        self._deliver(contact, item)
+        return item
+
+    def replace(self, contact: Contact, item: dict[str, Any]) -> None:
+        """The item of the same Id, changed (an attachment's scan verdict), sent again."""
+        contact.transcript[:] = [
+            item if kept["Id"] == item["Id"] else kept for kept in contact.transcript
+        ]
+        self._deliver(contact, item)
+
+    def find(self, contact: Contact, item_id: str) -> dict[str, Any] | None:
+        return next((item for item in contact.transcript if item["Id"] == item_id), None)
+
+    def _deliver(self, contact: Contact, item: dict[str, Any]) -> None:
         for listener in list(contact.listeners):
             listener(contact, item)
-        return item
 
     def leave(self, participant: Participant) -> None:
         if participant.left:

@@ -6,9 +6,11 @@ from typing import Any
 
 from aiohttp import web
 
+from local.attachment_service import AttachmentService
 from local.aws_protocol import AwsError, operation, read_params
 from local.chat_store import EVENT, ChatStore, iso_time
 from local.participant_socket import SocketRegistry
+from local.receipts import RECEIPTS, receipt
 
 SERVICE = "connectparticipant"
 EVENT_TYPES = {
@@ -22,12 +24,21 @@ EVENT_TYPES = {
         "participant.returned",
     )
 }
-MESSAGE_TYPES = {"text/plain", "text/markdown", "application/json"}
+INTERACTIVE = "application/vnd.amazonaws.connect.message.interactive"
+MESSAGE_TYPES = {
+    "text/plain",
+    "text/markdown",
+    "application/json",
+    INTERACTIVE,
+    INTERACTIVE + ".response",
+}
 
 
 class ParticipantService:
-    def __init__(self, store: ChatStore, sockets: SocketRegistry) -> None:
-        self.store, self.sockets = store, sockets
+    def __init__(
+        self, store: ChatStore, sockets: SocketRegistry, attachments: AttachmentService
+    ) -> None:
+        self.store, self.sockets, self.attachments = store, sockets, attachments
 
     def routes(self) -> list[web.RouteDef]:
         return [
@@ -36,6 +47,7 @@ class ParticipantService:
             web.post("/participant/event", self.send_event),
             web.post("/participant/transcript", self.get_transcript),
             web.post("/participant/disconnect", self.disconnect),
+            *self.attachments.routes(),
         ]
 
     async def create_connection(self, request: web.Request) -> web.Response:
@@ -67,7 +79,10 @@ class ParticipantService:
         sender = self.store.by_connection_token(params["ConnectionToken"])
         if params["ContentType"] not in EVENT_TYPES:
             raise AwsError("ValidationException", 400, "Unsupported ContentType")
-        item = self.store.post(sender, "EVENT", params["ContentType"], params.get("Content"))
+        if params["ContentType"] in RECEIPTS:
+            item = receipt(self.store, sender, params["ContentType"], params.get("Content"))
+        else:
+            item = self.store.post(sender, "EVENT", params["ContentType"], params.get("Content"))
         return web.json_response({"Id": item["Id"], "AbsoluteTime": item["AbsoluteTime"]})
 
     async def get_transcript(self, request: web.Request) -> web.Response:

@@ -19,7 +19,7 @@ from infra.handler_environment import HANDLER, LAMBDA_SOURCE, handler_environmen
 from infra.widget_bundle import build_widget, widget_config
 from local.abuse_stand_ins import AbuseStandIns
 from local.agent import SimulatedAgent
-from local.aws_stand_in import STORE, StandInOptions, aws_stand_in
+from local.aws_stand_in import ATTACHMENTS, STORE, StandInOptions, aws_stand_in
 from local.cdn import cdn_app, widget_url
 from local.faults import Faults
 from local.gateway import MAX_REQUEST_BYTES, ApiGatewayRunner, Gateway
@@ -101,11 +101,15 @@ async def start_local_stack(config: EnvironmentConfig, options: LocalOptions) ->
             connection_ttl=options.connection_ttl,
             websocket_ttl=options.websocket_ttl,
             faults=options.faults,
+            attachments=config.widget.attachments,
         )
     )
     if options.agent:
         SimulatedAgent(
-            aws_app[STORE], script=options.agent_script, delay_seconds=options.agent_delay_seconds
+            aws_app[STORE],
+            attachments=aws_app[ATTACHMENTS],
+            script=options.agent_script,
+            delay_seconds=options.agent_delay_seconds,
         )
     api_socket = _bind(options.api_port, "API_PORT")
     aws_socket = _bind(options.aws_port, "AWS_PORT")
