@@ -1,12 +1,14 @@
-"""`python -m chat_client` or `chat-client`: start, talk, smoke; errors are one line."""
+"""`python -m chat_client` or `chat-client`: start, talk, send, smoke; errors are one line."""
 
 import argparse
 import asyncio
 import json
 import os
 import sys
+from pathlib import Path
 
 from chat_client.api import ChatClientError, ChatDetails, start_chat
+from chat_client.send import Outgoing, send
 from chat_client.smoke import run_smoke
 from chat_client.talk import talk
 
@@ -24,6 +26,7 @@ def parser() -> argparse.ArgumentParser:
     for name, help_text in (
         ("start", "start a chat and print its details as JSON"),
         ("talk", "chat interactively in this terminal"),
+        ("send", "for scripts: send messages and files, print the answers, leave"),
         ("smoke", "post-deploy check: start, connect, send, transcript, disconnect"),
     ):
         command = commands.add_parser(name, help=help_text)
@@ -34,7 +37,31 @@ def parser() -> argparse.ArgumentParser:
             default=os.environ.get("CHAT_TOKEN"),
             help="sign-in JWT for environments with auth type jwt (default: CHAT_TOKEN)",
         )
-        if name == "smoke":
+        if name == "send":
+            command.add_argument("--name", required=True, help="display name")
+            command.add_argument("--message", action="append", default=[], help="(repeatable)")
+            command.add_argument(
+                "--attach",
+                action="append",
+                default=[],
+                type=Path,
+                metavar="PATH",
+                help="(repeatable)",
+            )
+            command.add_argument(
+                "--wait",
+                type=float,
+                default=5.0,
+                metavar="SECONDS",
+                help="leave once nothing has arrived for this long (default 5)",
+            )
+            command.add_argument(
+                "--save-to",
+                type=Path,
+                metavar="FOLDER",
+                help="download the agent's attachments here",
+            )
+        elif name == "smoke":
             command.add_argument("--name", default="smoke-test", help="display name")
             command.add_argument("--json", action="store_true", help="one JSON object for CI")
         else:
@@ -82,6 +109,8 @@ def main(argv: list[str] | None = None) -> int:
                     token=args.token,
                 )
             )
+        elif args.command == "send":
+            return send_command(args)
         else:
             return smoke(args)
     except ChatClientError as error:
@@ -90,6 +119,21 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     return 0
+
+
+def send_command(args: argparse.Namespace) -> int:
+    outcome = asyncio.run(
+        send(
+            args.url,
+            args.name,
+            Outgoing(messages=tuple(args.message), files=tuple(args.attach)),
+            region=args.region,
+            token=args.token,
+            wait_seconds=args.wait,
+            save_to=args.save_to,
+        )
+    )
+    return 0 if outcome.ok else 1
 
 
 def smoke(args: argparse.Namespace) -> int:

@@ -26,9 +26,9 @@ class ItemStream:
             self.accept(ChatItem.from_service(json.loads(frame["content"])))
 
     def accept(self, item: ChatItem) -> None:
-        if item.id in self._seen:
+        if item.version in self._seen:
             return
-        self._seen.add(item.id)
+        self._seen.add(item.version)
         self._last_time = max(self._last_time, item.absolute_time)
         self._queue.put_nowait(item)
         if item.kind == "ended":

@@ -2,15 +2,17 @@
 
 import asyncio
 import contextlib
+import json
 from collections.abc import AsyncIterator
+from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 import aiohttp
 
-from chat_client import participant_api
+from chat_client import attachments, participant_api
 from chat_client.api import ChatClientError, ChatDetails
-from chat_client.items import ChatItem
+from chat_client.items import AttachmentRef, ChatItem
 from chat_client.masking import mask
 from chat_client.participant_connection import ParticipantConnection
 from chat_client.socket_loop import SocketLoop
@@ -75,6 +77,33 @@ class ChatSession:
     async def send_message(self, text: str, content_type: str = "text/plain") -> str:
         response = await self._call("send_message", ContentType=content_type, Content=text)
         return str(response["Id"])
+
+    async def send_attachment(self, path: Path) -> str:
+        """Uploads a file (its scan verdict arrives as the attachment item, sent again)."""
+        return await attachments.upload(self._call, self._client_http(), path)
+
+    async def download_attachment(self, ref: AttachmentRef, folder: Path) -> Path:
+        return await attachments.download(self._call, self._client_http(), ref, folder)
+
+    async def send_receipt(self, item: ChatItem, kind: str) -> None:
+        """Tells the sender their message was delivered to, or read by, this participant."""
+        await self._call(
+            "send_event",
+            ContentType=f"application/vnd.amazonaws.connect.event.message.{kind}",
+            Content=json.dumps({"messageId": item.id}),
+        )
+
+    async def mark_read(self, item: ChatItem) -> None:
+        """On screen means read: both receipts, as AWS's chat widget sends them. A receipt is
+        a courtesy, so a refused one does not stop the chat."""
+        with contextlib.suppress(ChatClientError):
+            for kind in ("delivered", "read"):
+                await self.send_receipt(item, kind)
+
+    def _client_http(self) -> aiohttp.ClientSession:
+        if self._http is None:
+            raise ChatClientError("not connected: call connect() first")
+        return self._http
 
     async def send_typing(self) -> None:
         await self._call("send_event", ContentType="application/vnd.amazonaws.connect.event.typing")

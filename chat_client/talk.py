@@ -1,13 +1,76 @@
-"""Interactive chat in a terminal: typed lines are sent, incoming items print as they come."""
+"""Interactive chat in a terminal: typed lines are sent, incoming items print as they come.
+`/attach PATH` sends a file, `/save N [FOLDER]` downloads the agent's attachment number N,
+and a number answers the newest interactive message with that choice."""
 
 import asyncio
 import sys
+from pathlib import Path
 
 from chat_client.api import start_chat
+from chat_client.errors import ChatClientError
+from chat_client.items import ChatItem
 from chat_client.participant_api import settle
 from chat_client.session import ChatSession
 
 QUIT = "/quit"
+HELP = (
+    "type a message; /attach PATH sends a file, /save N [FOLDER] downloads one, "
+    f"{QUIT} or Ctrl-D leaves"
+)
+
+
+class Conversation:
+    """What the terminal needs to remember: the agent's attachments (by number) and the
+    choices of the newest interactive message."""
+
+    def __init__(self, chat: ChatSession) -> None:
+        self.chat = chat
+        self.attachments: list[ChatItem] = []
+        self.choices: list[str] = []
+
+    async def show(self, item: ChatItem) -> None:
+        if item.participant_role == "CUSTOMER" and item.kind in (
+            "message",
+            "attachment",
+            "receipt",
+        ):
+            if item.kind == "attachment" and item.attachments[0].status != "IN_PROGRESS":
+                print(item.describe(), flush=True)  # the scan's verdict on what the user sent
+            return
+        if item.kind == "receipt":
+            if item.receipt == "read":
+                print(item.describe(), flush=True)
+            return
+        if item.kind in ("message", "attachment"):
+            await self.chat.mark_read(item)
+        if item.kind == "attachment" and item.attachments[0].status == "APPROVED":
+            self.attachments.append(item)
+            print(f"{item.describe()} — /save {len(self.attachments)}", flush=True)
+        elif item.kind in ("message", "attachment", "joined", "left", "typing", "ended"):
+            print(item.describe(), flush=True)
+        if item.kind == "message":
+            self.choices = item.choices()
+
+    async def handle(self, line: str) -> None:
+        command, _, rest = line.partition(" ")
+        if command == "/attach":
+            await self.chat.send_attachment(Path(rest.strip()).expanduser())
+            print(f"sent {Path(rest.strip()).name}; waiting for the scan", flush=True)
+        elif command == "/save":
+            number, _, folder = rest.strip().partition(" ")
+            if not number.isdigit() or not 1 <= int(number) <= len(self.attachments):
+                raise ChatClientError(
+                    f"no attachment {number or '?'}; /save takes a number shown above"
+                )
+            ref = self.attachments[int(number) - 1].attachments[0]
+            saved = await self.chat.download_attachment(ref, Path(folder.strip() or "."))
+            print(f"saved {saved}", flush=True)
+        elif line.isdigit() and 1 <= int(line) <= len(self.choices):
+            choice, self.choices = self.choices[int(line) - 1], []
+            await self.chat.send_message(choice)
+            print(f"you chose: {choice}", flush=True)
+        else:
+            await self.chat.send_message(line)
 
 
 async def talk(
@@ -25,26 +88,27 @@ async def talk(
     )
     if resume_from and details.continued_from_contact_id is None:
         print(f"chat {resume_from} cannot be continued; this is a new chat")
-    print(f"chat started (contact {details.contact_id}); type a message, {QUIT} or Ctrl-D to leave")
+    print(f"chat started (contact {details.contact_id}); {HELP}")
     async with ChatSession(details, region=region) as chat:
-        printer = asyncio.create_task(_print_items(chat))
+        conversation = Conversation(chat)
+        printer = asyncio.create_task(_print_items(chat, conversation))
         loop = asyncio.get_running_loop()
         while not printer.done():
             line = await loop.run_in_executor(None, sys.stdin.readline)
             if not line or line.strip() == QUIT:
                 break
             if line.strip():
-                await chat.send_message(line.rstrip("\n"))
+                try:
+                    await conversation.handle(line.strip())
+                except ChatClientError as error:  # a refused file is not the end of the chat
+                    print(f"chat-client: {error}", file=sys.stderr, flush=True)
         printer.cancel()
     print("disconnected")
 
 
-async def _print_items(chat: ChatSession) -> None:
+async def _print_items(chat: ChatSession, conversation: Conversation) -> None:
     async for item in chat.items():
-        if item.kind == "message" and item.participant_role == "CUSTOMER":
-            continue  # the line the user typed is already on the screen
-        if item.kind in ("message", "joined", "left", "typing", "ended"):
-            print(item.describe(), flush=True)
+        await conversation.show(item)
         if item.kind == "ended":
             print("(the chat has ended; press Enter to exit)", flush=True)
             return
