@@ -22,10 +22,32 @@ ESBUILD = REPO_ROOT / "node_modules" / ".bin" / "esbuild"
 STABLE_NAME = "widget.js"
 ASSETS = "assets"
 # The chat page at `/` of the same distribution: its files as they are (ES modules) ...
-PAGE_FILES = ("index.html", "app.js", "api.js", "transcript.js", "chat-view.js",
-              "bot-check.js", "favicon.svg", "style.css", "chat.css")  # fmt: skip
-# ... and chatjs beside them, where the page loads it from.
-CHATJS = REPO_ROOT / "node_modules" / "amazon-connect-chatjs" / "dist" / "amazon-connect-chat.js"
+PAGE_FILES = (
+    "index.html",
+    "app.js",
+    "api.js",
+    "strings.js",
+    "chat-view.js",
+    "transcript.js",
+    "rich-text.js",
+    "interactive.js",
+    "attachments.js",
+    "receipts.js",
+    "attention.js",
+    "bot-check.js",
+    "favicon.svg",
+    "style.css",
+    "chat.css",
+)
+# ... and in vendor/ beside them, the libraries it loads: chatjs, marked and DOMPurify (their
+# ES module builds, named .js: every server types that as JavaScript, as modules require).
+NODE_MODULES = REPO_ROOT / "node_modules"
+CHATJS = NODE_MODULES / "amazon-connect-chatjs" / "dist" / "amazon-connect-chat.js"
+VENDOR = {
+    "amazon-connect-chat.js": CHATJS,
+    "marked.js": NODE_MODULES / "marked" / "lib" / "marked.esm.js",
+    "purify.js": NODE_MODULES / "dompurify" / "dist" / "purify.es.mjs",
+}
 # Browsers the bundle is written for (esbuild lowers newer syntax to this).
 TARGET = "es2020"
 
@@ -66,7 +88,8 @@ def build_widget(out: Path) -> WidgetBuild:
     for name in PAGE_FILES:
         shutil.copyfile(WEB / name, out / name)
     (out / "vendor").mkdir(exist_ok=True)
-    shutil.copyfile(CHATJS, out / "vendor" / CHATJS.name)
+    for name, library in VENDOR.items():
+        shutil.copyfile(library, out / "vendor" / name)
     return WidgetBuild(
         folder=out,
         hashed_path=hashed_path,

@@ -6,7 +6,7 @@ from aiohttp import web
 
 from infra.api_shape import CHAT_PATH
 from infra.config import EnvironmentConfig
-from infra.widget_bundle import CHATJS, PAGE_FILES, widget_config
+from infra.widget_bundle import PAGE_FILES, VENDOR, widget_config
 from infra.widget_bundle import WEB as PAGE
 
 # The chat page as the stack publishes it, and the unbundled widget (the bundle's sources).
@@ -21,10 +21,13 @@ def page_routes(env: EnvironmentConfig, *, participant_endpoint: str) -> list[we
     async def static(request: web.Request) -> web.StreamResponse:
         return web.FileResponse(PAGE / FILES[request.path], headers=PUBLIC)
 
-    async def chatjs(_: web.Request) -> web.StreamResponse:
-        if not CHATJS.exists():
-            raise web.HTTPNotFound(text="amazon-connect-chatjs is not installed: run make setup")
-        return web.FileResponse(CHATJS, headers=PUBLIC)
+    libraries = {f"/vendor/{name}": library for name, library in VENDOR.items()}
+
+    async def vendor(request: web.Request) -> web.StreamResponse:
+        library = libraries[request.path]
+        if not library.exists():
+            raise web.HTTPNotFound(text=f"{library.name} is not installed: run make setup")
+        return web.FileResponse(library, headers=PUBLIC)
 
     async def config(_: web.Request) -> web.Response:
         # What the stack publishes beside the page, with this stack's endpoints.
@@ -35,6 +38,6 @@ def page_routes(env: EnvironmentConfig, *, participant_endpoint: str) -> list[we
     routes = [web.get(path, static) for path in FILES]
     return [
         *routes,
-        web.get("/vendor/amazon-connect-chat.js", chatjs),
+        *(web.get(path, vendor) for path in libraries),
         web.get("/config.json", config),
     ]

@@ -1,5 +1,9 @@
 // Our start-chat API: configuration, POST /chat, RFC 9457 problems, and persistent chat.
 const LAST_CONTACT_KEY = "connect-chat-starter.last-contact";
+// What this view can show; Connect sends markdown and interactive messages only to a
+// participant who says so.
+const INTERACTIVE = "application/vnd.amazonaws.connect.message.interactive";
+const SHOWN_CONTENT_TYPES = ["text/plain", "text/markdown", INTERACTIVE, `${INTERACTIVE}.response`];
 
 export class ApiProblem extends Error {
   constructor(title, detail, type = "") { super(detail); this.title = title; this.type = type; }
@@ -18,6 +22,8 @@ export async function loadConfig() {
     participantEndpoint: query.get("participantEndpoint") || file.participantEndpoint || null,
     token: query.get("token") || file.token || null,
     botCheck: file.botCheck || null,  // {provider, siteKey}: environments with a bot check
+    attachments: file.attachments || { enabled: false },  // {enabled, types, maxBytes}
+    language: query.get("lang") || document.documentElement.getAttribute("data-lang") || null,
   };
 }
 
@@ -35,19 +41,20 @@ export function rememberEndedChat(contactId) {
   if (contactId) sessionStorage.setItem(LAST_CONTACT_KEY, contactId);
 }
 
-export async function startChat(config, name, topic, botToken = null) {
+// `t`: the view's strings (strings.js); our API's own problem texts come as it wrote them.
+export async function startChat(config, name, topic, botToken, t) {
   const previous = sessionStorage.getItem(LAST_CONTACT_KEY);
   try {
-    return await requestChat(config, name, topic, previous, botToken);
+    return await requestChat(config, name, topic, previous, botToken, t);
   } catch (error) {
     if (!previous || !(error.type || "").endsWith(":chat-not-resumable")) throw error;
     sessionStorage.removeItem(LAST_CONTACT_KEY);  // Connect will not continue it: start afresh
-    return requestChat(config, name, topic, null, botToken);
+    return requestChat(config, name, topic, null, botToken, t);
   }
 }
 
-async function requestChat(config, name, topic, previousContactId, botToken) {
-  const body = { ParticipantDetails: { DisplayName: name } };
+async function requestChat(config, name, topic, previousContactId, botToken, t) {
+  const body = { ParticipantDetails: { DisplayName: name }, SupportedMessagingContentTypes: SHOWN_CONTENT_TYPES };
   if (topic) body.Attributes = { topic };
   if (previousContactId) {
     body.PersistentChat = { SourceContactId: previousContactId, RehydrationType: "ENTIRE_PAST_SESSION" };
@@ -59,12 +66,11 @@ async function requestChat(config, name, topic, previousContactId, botToken) {
   const response = await fetch(config.startChatUrl, { method: "POST", headers, body: JSON.stringify(body) });
   const payload = await response.json().catch(() => ({}));
   if (response.status === 401) {  // API Gateway's JWT authorizer: no token, or not a valid one
-    throw new ApiProblem("Sign in to chat", "Please sign in, then start the chat again.");
+    throw new ApiProblem(t("signIn"), t("signInDetail"));
   }
   if (!response.ok) {  // RFC 9457 problem from our API
     const wait = response.headers.get("Retry-After");
-    const detail = (payload.detail || "The chat could not be started.") +
-      (wait ? ` Please try again in ${wait} seconds.` : "");
+    const detail = (payload.detail || t("notStarted")) + (wait ? ` ${t("tryAgainIn", { seconds: wait })}` : "");
     throw new ApiProblem(payload.title || `Error ${response.status}`, detail, payload.type);
   }
   return { contactId: payload.ContactId, participantId: payload.ParticipantId,

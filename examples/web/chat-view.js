@@ -1,18 +1,48 @@
 // One chat's behaviour on a set of elements (the page's, or those in widget.js's shadow root):
-// pre-chat form → start (api.js) → join with chatjs → messages, typing, end, new chat, and
-// resume after a reload. `el` names the elements; `storageKey` keeps this view's chat.
+// pre-chat form → start (api.js) → join with chatjs → messages, attachments, receipts,
+// interactive choices, typing, end (confirmed), new chat, and resume after a reload. `el`
+// names the elements; `storageKey` keeps this view's chat; `libs` = { Marked, DOMPurify }.
 import { rememberEndedChat, startChat } from "./api.js";
+import { createAttachments } from "./attachments.js";
+import { createAttention } from "./attention.js";
 import { mountBotCheck } from "./bot-check.js";
+import { createInteractive } from "./interactive.js";
+import { createReceipts } from "./receipts.js";
+import { createRichText } from "./rich-text.js";
+import { chooseLanguage, strings, translate } from "./strings.js";
 import { createTranscript, TYPING_EVENT, TYPING_EVERY_MS } from "./transcript.js";
 
-export function createChatView(el, config, storageKey) {
-  const transcript = createTranscript(el.messages, el.typing);
+export function createChatView(el, config, storageKey, libs) {
+  const t = strings(chooseLanguage(config.language));
+  translate(el.root, t);
   const nameKey = `${storageKey}.name`;  // a new chat after a reload needs no retyping
   el.name.value = el.name.value || sessionStorage.getItem(nameKey) || "";
   let session = null;
   let contactId = null;
+  const getSession = () => session;
+  const status = {
+    show(text, kind) {
+      el.status.textContent = text;
+      el.status.className = `status ${kind}`;
+      el.status.hidden = false;
+    },
+    clear() { el.status.hidden = true; el.status.textContent = ""; },
+  };
+  const send = (text) => session.sendMessage({ contentType: "text/plain", message: text })
+    .catch(() => showError(t("notSent"), t("checkConnection")));
+  const attachments = createAttachments({ policy: config.attachments, t, status, getSession });
+  attachments.wire({ input: el.fileInput, button: el.attach, target: el.conversation });
+  const receipts = createReceipts({ list: el.messages, t, getSession });
+  const transcript = createTranscript({
+    list: el.messages, typingLine: el.typing, t,
+    richText: createRichText(libs),
+    interactive: createInteractive({ send, t, language: t.language }),
+    attachments,
+    receipts,
+    attention: createAttention({ t, button: el.notify }),
+  });
   const botCheck = mountBotCheck(el.botCheck, config.botCheck).catch((error) => {
-    showError("Bot check unavailable", error.message);
+    showError(t("botCheckUnavailable"), error.message);
     return { required: true, token: () => null, reset() {} };
   });
 
@@ -23,6 +53,8 @@ export function createChatView(el, config, storageKey) {
 
   function setEnded(isEnded) {
     el.message.disabled = el.send.disabled = el.end.disabled = isEnded;
+    if (el.attach) el.attach.disabled = isEnded;
+    el.confirmEnd.hidden = true;
     el.newChat.hidden = !isEnded;
   }
 
@@ -30,6 +62,7 @@ export function createChatView(el, config, storageKey) {
     sessionStorage.removeItem(storageKey);
     rememberEndedChat(contactId);
     setEnded(true);
+    status.clear();
     el.newChat.focus();
   }
 
@@ -46,6 +79,7 @@ export function createChatView(el, config, storageKey) {
     session.onTyping(({ data }) => {
       if (data.ParticipantRole !== "CUSTOMER") transcript.showTyping(data.DisplayName);
     });
+    receipts.listen(session);
     session.onEnded(ended);
     await session.connect();
     contactId = details.contactId;
@@ -87,13 +121,24 @@ export function createChatView(el, config, storageKey) {
     const text = el.message.value.trim();
     if (!text || !session) return;
     el.message.value = "";
-    try {
-      await session.sendMessage({ contentType: "text/plain", message: text });
-    } catch {
-      showError("Message not sent", "Check your connection and try again.");
+    await send(text);
+  });
+  // End chat asks first: one stray tap must not end a conversation.
+  el.end.addEventListener("click", () => {
+    el.confirmEnd.hidden = false;
+    el.keepChatting.focus();
+  });
+  el.keepChatting.addEventListener("click", () => {
+    el.confirmEnd.hidden = true;
+    el.end.focus();
+  });
+  el.confirmEnd.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") {
+      event.stopPropagation();
+      el.keepChatting.click();
     }
   });
-  el.end.addEventListener("click", async () => {
+  el.endConfirmed.addEventListener("click", async () => {
     try { await session.disconnectParticipant(); } finally { ended(); }
   });
   el.newChat.addEventListener("click", newChat);
@@ -103,18 +148,18 @@ export function createChatView(el, config, storageKey) {
     el.start.disabled = true;
     const check = await botCheck;
     if (check.required && !check.token()) {
-      showError("One more step", "Please complete the check above, then start the chat.");
+      showError(t("oneMoreStep"), t("completeCheck"));
       el.start.disabled = false;
       return;
     }
     try {
       sessionStorage.setItem(nameKey, el.name.value.trim());
       const topic = el.topic ? el.topic.value : "";
-      const details = await startChat(config, el.name.value.trim(), topic, check.token());
+      const details = await startChat(config, el.name.value.trim(), topic, check.token(), t);
       check.reset();
       await join(details, false);
     } catch (error) {
-      showError(error.title || "Could not start the chat", error.message);
+      showError(error.title || t("couldNotStart"), error.message);
       el.start.disabled = false;
     }
   });
@@ -132,5 +177,5 @@ export function createChatView(el, config, storageKey) {
     }
   }
 
-  return { resume };
+  return { resume, language: t.language };
 }

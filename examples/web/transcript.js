@@ -1,50 +1,86 @@
-// What the chat shows: messages and events as list items, and the typing line. Works on any
-// list element (the page's, or the one inside widget.js's shadow root).
+// What the chat shows: messages, attachments and events as list items, and the typing line.
+// Works on any list element (the page's, or the one inside widget.js's shadow root). The
+// kinds of content are drawn by their own modules (rich-text, interactive, attachments).
+import { INTERACTIVE } from "./interactive.js";
+
 const EVENT = "application/vnd.amazonaws.connect.event.";
 export const TYPING_EVERY_MS = 3000;
+export const TYPING_EVENT = EVENT + "typing";
 
-export function createTranscript(list, typingLine) {
-  const seen = new Set();
+export function createTranscript({ list, typingLine, t, richText, interactive, attachments, receipts, attention }) {
+  const entries = new Map();  // item Id → its list entry (an attachment's comes again)
   let typingTimer = null;
 
-  function render(item) {
-    if (!item || !item.Id || seen.has(item.Id)) return;
+  function body(item, kind) {
     const type = item.ContentType || "";
-    let text = null;
-    let kind = "system";
-    if (item.Type === "MESSAGE") {
-      text = item.Content;
-      kind = item.ParticipantRole === "CUSTOMER" ? "customer" : "agent";
-    } else if (type === EVENT + "participant.joined") text = `${item.DisplayName} joined`;
-    else if (type === EVENT + "participant.left") text = `${item.DisplayName} left`;
-    else if (type === EVENT + "chat.ended") text = "Chat ended";
-    if (text === null) return;
-    seen.add(item.Id);
+    if (item.Type === "ATTACHMENT") return attachments.render(item);
+    if (type === INTERACTIVE && kind !== "customer") {
+      const drawn = interactive.render(item, entries.size);
+      if (drawn) return drawn;
+    }
+    if (type === "text/markdown" && kind !== "customer") {
+      const block = document.createElement("div");
+      block.className = "markdown";
+      block.append(richText.fromMarkdown(item.Content || ""));
+      return block;
+    }
+    return richText.fromPlainText(item.Content || "");
+  }
+
+  function eventText(item) {
+    const type = item.ContentType || "";
+    if (type === EVENT + "participant.joined") return t("joined", { name: item.DisplayName });
+    if (type === EVENT + "participant.left") return t("left", { name: item.DisplayName });
+    if (type === EVENT + "chat.ended") return t("ended");
+    return null;
+  }
+
+  function render(item) {
+    if (!item || !item.Id) return;
+    const replaces = entries.get(item.Id);
+    if (replaces && item.Type !== "ATTACHMENT") return;  // seen (websocket and transcript)
+    const isContent = item.Type === "MESSAGE" || item.Type === "ATTACHMENT";
+    if ((item.ContentType || "").endsWith(".interactive.response")) return;
+    const text = isContent ? null : eventText(item);
+    if (!isContent && text === null) return;
+    const kind = !isContent ? "system" : item.ParticipantRole === "CUSTOMER" ? "customer" : "agent";
     const entry = document.createElement("li");
     entry.className = kind;
+    entry.dataset.id = item.Id;
     const meta = document.createElement("span");
     meta.className = "meta";
-    const time = item.AbsoluteTime ? new Date(item.AbsoluteTime).toLocaleTimeString() : "";
+    const time = item.AbsoluteTime ? new Date(item.AbsoluteTime).toLocaleTimeString(t.language) : "";
     meta.textContent = kind === "system" ? time : `${item.DisplayName} · ${time}`;
-    entry.append(meta, document.createTextNode(text));
-    list.append(entry);
-    entry.scrollIntoView({ block: "end" });
-    if (kind === "agent") typingLine.textContent = "";
+    entry.append(meta, isContent ? body(item, kind) : document.createTextNode(text));
+    entries.set(item.Id, entry);
+    if (replaces) {
+      replaces.replaceWith(entry);
+    } else {
+      list.append(entry);
+      entry.scrollIntoView({ block: "end" });
+    }
+    if (kind === "agent") {
+      typingLine.textContent = "";
+      receipts.incoming(item, entry);
+      if (!replaces) attention.agentMessage(item.DisplayName, entry.lastChild.textContent);
+    } else if (kind === "customer" && item.Type === "MESSAGE") {
+      interactive.answered();
+      receipts.own(item, entry);
+    }
   }
 
   function showTyping(name) {
-    typingLine.textContent = `${name} is typing…`;
+    typingLine.textContent = t("typing", { name });
     clearTimeout(typingTimer);
     typingTimer = setTimeout(() => { typingLine.textContent = ""; }, TYPING_EVERY_MS);
   }
 
   function clear() {
-    seen.clear();
+    entries.clear();
     list.replaceChildren();
     typingLine.textContent = "";
+    receipts.clear();
   }
 
   return { render, showTyping, clear };
 }
-
-export const TYPING_EVENT = EVENT + "typing";

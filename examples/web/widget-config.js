@@ -12,6 +12,8 @@ export function configFromTag(script) {
     botCheck: data.botCheckSiteKey
       ? { provider: data.botCheckProvider || "turnstile", siteKey: data.botCheckSiteKey }
       : null,
+    attachments: { enabled: false },  // Connect's policy comes only with config.json
+    language: data.lang || null,
   };
 }
 
@@ -27,5 +29,7 @@ export async function widgetConfig(script, base) {
     participantEndpoint: file.participantEndpoint || null,
     token: null,
     botCheck: file.botCheck || null,
+    attachments: file.attachments || { enabled: false },
+    language: script.dataset.lang || null,
   };
 }

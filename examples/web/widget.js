@@ -1,7 +1,7 @@
 // The self-hosted one-tag embed (unbundled ES modules): <script src="…/widget.js"
-// data-start-chat-url="…" data-region="…" [data-participant-endpoint="…"]></script> puts a
+// data-start-chat-url="…" data-region="…" [data-participant-endpoint="…"] [data-lang="…"]></script> puts a
 // chat launcher in the page's corner (without attributes: config.json beside it). The rest
-// (widget-panel.js and friends, chatjs) is loaded from beside this file. The stack's CDN
+// (widget-panel.js and friends, chatjs, marked, DOMPurify) is loaded from beside this file. The stack's CDN
 // serves the bundle instead (widget-bundle.js): one file, no attributes.
 (function () {
   const script = document.currentScript;
@@ -22,7 +22,9 @@
 
   const config = import(new URL("widget-config.js", base).href)
     .then((module) => module.widgetConfig(script, base));
-  Promise.all([loadChatjs(), config, import(new URL("widget-panel.js", base).href)])
-    .then(([, settings, panel]) => panel.mount(settings, base))
+  const module = (name) => import(new URL(name, base).href);
+  Promise.all([loadChatjs(), config, module("widget-panel.js"), module("vendor/marked.js"), module("vendor/purify.js")])
+    .then(([, settings, panel, marked, purify]) =>
+      panel.mount(settings, base, null, { Marked: marked.Marked, DOMPurify: purify.default }))
     .catch((error) => console.error("connect-chat-starter widget:", error.message));
 })();

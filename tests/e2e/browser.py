@@ -92,3 +92,9 @@ def say(page: Any, messages: Any, text: str) -> None:
     box.fill(text)
     box.press("Enter")
     expect(messages).to_contain_text(f"You said: {text}", timeout=10_000)
+
+
+def end_chat(page: Any) -> None:
+    """End chat, then its confirmation (one stray tap must not end a chat)."""
+    page.get_by_role("button", name="End chat").click()
+    page.get_by_role("button", name="Yes, end the chat").click()

@@ -6,7 +6,14 @@ import shutil
 
 import pytest
 
-from tests.e2e.browser import DESKTOP, PHONE, chromium, needs_chromium, scrolls_sideways
+from tests.e2e.browser import (
+    DESKTOP,
+    PHONE,
+    chromium,
+    end_chat,
+    needs_chromium,
+    scrolls_sideways,
+)
 from tests.e2e.browser import serious_accessibility_violations as axe_violations
 from tests.local_stack import start_stack
 
@@ -72,7 +79,7 @@ def test_a_whole_chat_in_the_browser(stack, page, console_errors, tmp_path):
     expect(messages).to_contain_text("You said: Where is my order A-1001?")
     expect(page.locator("#prechat")).to_be_hidden()
 
-    page.get_by_role("button", name="End chat").click()
+    end_chat(page)
     expect(messages).to_contain_text("Chat ended", timeout=10_000)
     expect(page.get_by_label("Message", exact=True)).to_be_disabled()
     expect(page.get_by_role("button", name="Send")).to_be_disabled()
@@ -157,7 +164,7 @@ def test_a_signed_in_site_passes_a_token_and_a_401_says_sign_in(page):
             page.get_by_label("Your name").fill("Ada")
             page.get_by_role("button", name="Start chat").click()
             expect(page.locator("#conversation")).to_be_visible(timeout=15_000)
-            page.get_by_role("button", name="End chat").click()
+            end_chat(page)
             expect(page.get_by_role("button", name="Start a new chat")).to_be_visible()
     finally:
         staging.stop()

@@ -10,6 +10,7 @@ from tests.e2e.browser import (
     DESKTOP,
     PHONE,
     chromium,
+    end_chat,
     needs_chromium,
     say,
     scrolls_sideways,
@@ -87,7 +88,7 @@ def test_one_tag_gives_a_launcher_and_a_whole_chat(page, tmp_path):
     expect(page.get_by_role("list", name="Messages")).to_contain_text(
         "You said: Where is my order?", timeout=15_000
     )
-    page.get_by_role("button", name="End chat").click()
+    end_chat(page)
     expect(page.get_by_role("button", name="Send")).to_be_disabled(timeout=10_000)
     page.get_by_role("button", name="Start a new chat").click()
     expect(page.get_by_label("Your name")).to_have_value("Ada")
