@@ -1,5 +1,6 @@
-"""Controls of the local stack (not AWS APIs): drop a chat's websockets, end a chat, and see
-which AWS calls arrived (operation, status, header names; never token values)."""
+"""Controls of the local stack (not AWS APIs): drop a chat's websockets, end a chat, see a
+chat (its transcript with receipts), and see which AWS calls arrived (operation, status,
+header names; never token values)."""
 
 from collections import deque
 from collections.abc import Awaitable, Callable
@@ -49,6 +50,7 @@ class Control:
                 "contactId": contact.contact_id,
                 "attributes": contact.attributes,
                 "ended": contact.ended,
+                "transcript": contact.transcript,
             }
         )
 

@@ -1,0 +1,99 @@
+"""Opening the chat page or the CDN widget (the bundle the stack publishes) at a width, for
+the rich chat browser tests, with page errors collected and axe-core at hand."""
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from infra.widget_bundle import snippet
+from tests.e2e.browser import DESKTOP, PHONE, chromium, start_chat
+from tests.local_stack import RunningStack
+
+HOST = "http://localhost:5173"
+SURFACES = ("page", "widget")
+WIDTHS = {"phone": PHONE, "desktop": DESKTOP}
+STORAGE = {"page": "connect-chat-starter.chat", "widget": "connect-chat-starter.widget.chat"}
+# Headless Chromium never hides a tab, so the tests hide it: visibilityState and hidden
+# answer window.__hidden, and hide()/show() send visibilitychange as a browser would.
+HIDEABLE_TAB = """
+Object.defineProperty(Document.prototype, "visibilityState", {
+  configurable: true, get() { return window.__hidden ? "hidden" : "visible"; } });
+Object.defineProperty(Document.prototype, "hidden", {
+  configurable: true, get() { return Boolean(window.__hidden); } });
+window.__setHidden = (hidden) => {
+  window.__hidden = hidden;
+  document.dispatchEvent(new Event("visibilitychange"));
+};
+if (window.Notification) {
+  window.__notifications = [];
+  const Real = window.Notification;
+  window.Notification = class extends Real {
+    constructor(title, options) { super(title, options); window.__notifications.push({ title, body: options && options.body }); }
+  };
+}
+"""
+
+
+@dataclass
+class Chat:
+    page: Any
+    surface: str
+    messages: Any
+    errors: list[str] = field(default_factory=list)
+
+    def say(self, text: str) -> None:
+        box = self.page.get_by_role("textbox", name="Message")
+        box.fill(text)
+        box.press("Enter")
+
+    def contact(self, stack: RunningStack) -> dict[str, Any]:
+        """The stand-in's view of this chat (transcript with receipts)."""
+        details = json.loads(
+            self.page.evaluate(f"sessionStorage.getItem('{STORAGE[self.surface]}')")
+        )
+        return dict(stack.control(f"contacts/{details['contactId']}", method="GET"))
+
+
+def host_page(stack: RunningStack) -> str:
+    return (
+        '<!doctype html><html lang="en"><head><title>Shop</title></head>'
+        f"<body><main><h1>Shop</h1></main>{snippet(stack.widget_url)}</body></html>"
+    )
+
+
+def open_surface(
+    browser: Any,
+    stack: RunningStack,
+    surface: str,
+    width: str,
+    *,
+    query: str = "",
+    launcher: str = "Chat with us",
+    **context: Any,
+) -> Any:
+    """A page showing the surface (`context`: Playwright's, e.g. locale), its pre-chat form
+    ready."""
+    browser_context = browser.new_context(viewport=WIDTHS[width], accept_downloads=True, **context)
+    browser_context.add_init_script(HIDEABLE_TAB)
+    page = browser_context.new_page()
+    if surface == "page":
+        page.goto(stack.start_chat_url.removesuffix("chat") + query)
+    else:
+        html = host_page(stack)
+        page.route(f"{HOST}/", lambda route: route.fulfill(body=html, content_type="text/html"))
+        page.goto(f"{HOST}/")
+        page.get_by_role("button", name=launcher).click()
+    return page
+
+
+@contextmanager
+def chat(stack: RunningStack, surface: str, width: str, **options: Any) -> Iterator[Chat]:
+    """A started chat on the surface, the local agent joined."""
+    with chromium() as browser:
+        page = open_surface(browser, stack, surface, width, **options)
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        messages = start_chat(page)
+        yield Chat(page=page, surface=surface, messages=messages, errors=errors)
