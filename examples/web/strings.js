@@ -2,7 +2,7 @@
 // (data-lang, ?lang=), else the first of the browser's languages we have, else English.
 // Elements name their string with data-i18n (text), data-i18n-label (aria-label) or
 // data-i18n-placeholder; the rest is looked up with t(key, {name: …}).
-const STRINGS = {
+export const STRINGS = {
   en: {
     title: "Chat with us",
     yourName: "Your name",

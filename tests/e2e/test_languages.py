@@ -1,0 +1,92 @@
+"""Every visible string comes from strings.js: each language has every key, and a Spanish
+chat (asked for by ?lang=, or the browser's own language) shows no English."""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.browser import chromium, needs_chromium
+from tests.e2e.browser import serious_accessibility_violations as axe_violations
+from tests.e2e.rich_chat_browser import open_surface
+from tests.local_stack import start_stack
+
+pytestmark = needs_chromium
+# Every element that names a string, and the text it shows (shadow roots included).
+SHOWN = """() => {
+  const roots = [document, ...[...document.querySelectorAll("[data-connect-chat-starter]")].map((h) => h.shadowRoot)];
+  const found = [];
+  for (const root of roots) {
+    for (const node of root.querySelectorAll("[data-i18n]")) found.push([node.dataset.i18n, node.textContent]);
+    for (const node of root.querySelectorAll("[data-i18n-label]")) found.push([node.dataset.i18nLabel, node.getAttribute("aria-label")]);
+    for (const node of root.querySelectorAll("[data-i18n-placeholder]")) found.push([node.dataset.i18nPlaceholder, node.placeholder]);
+  }
+  return found;
+}"""
+
+
+@pytest.fixture(scope="module")
+def stack():
+    running = start_stack("--agent-delay", "0.05")
+    yield running
+    running.stop()
+
+
+def english_of(page, stack) -> dict[str, str]:
+    """The English text of each string the page shows (strings.js from the stack's origin)."""
+    module = stack.start_chat_url.removesuffix("chat") + "strings.js"
+    return dict(
+        page.evaluate(
+            """async ([module, keys]) => {
+              const { strings } = await import(module);
+              const t = strings("en");
+              return keys.map((key) => [key, t(key)]);
+            }""",
+            [module, [key for key, _ in page.evaluate(SHOWN)]],
+        )
+    )
+
+
+def test_every_language_has_every_string(stack):
+    with chromium() as browser:
+        page = browser.new_page()
+        page.goto(stack.start_chat_url.removesuffix("chat"))
+        tables = page.evaluate("async () => (await import('/strings.js')).STRINGS")
+        english = tables.pop("en")
+        assert tables, "English and at least one more"
+        for language, table in tables.items():
+            assert set(table) == set(english), language
+            same = [key for key in table if table[key] == english[key]]
+            assert same == ["minutes"], f"{language} leaves these English: {same}"  # "{count} min"
+
+
+def test_the_page_speaks_spanish_when_asked(stack):
+    with chromium() as browser:
+        page = open_surface(browser, stack, "page", "phone", query="?lang=es")
+        expect(page.get_by_role("button", name="Iniciar chat")).to_be_visible()
+        assert page.evaluate("document.documentElement.lang") == "es"
+        assert page.title() == "Chatea con nosotros"
+        shown = page.evaluate(SHOWN)
+        english = english_of(page, stack)
+        assert shown, "the page names its strings"
+        assert [key for key, text in shown if text == english[key]] == []
+        assert axe_violations(page) == []
+
+
+def test_the_widget_follows_the_browsers_language(stack):
+    with chromium() as browser:
+        page = open_surface(
+            browser, stack, "widget", "desktop", locale="es-ES", launcher="Chatea con nosotros"
+        )
+        page.get_by_label("Tu nombre").fill("Ada")
+        page.get_by_role("button", name="Iniciar chat").click()
+        messages = page.get_by_role("list", name="Mensajes")
+        expect(messages).to_contain_text("Local Agent se ha unido", timeout=15_000)
+        box = page.get_by_role("textbox", name="Mensaje")
+        box.fill("demo survey")
+        box.press("Enter")
+        expect(messages).to_contain_text("Local Agent se ha ido", timeout=10_000)
+        page.get_by_role("button", name="Terminar chat").click()
+        expect(page.get_by_role("group", name="¿Terminar este chat?")).to_be_visible()
+        shown = page.evaluate(SHOWN)
+        english = english_of(page, stack)
+        assert [key for key, text in shown if text == english[key]] == []
+        assert axe_violations(page) == []
