@@ -10,6 +10,7 @@ import urllib.request
 import pytest
 
 from infra.widget_bundle import build_widget, snippet
+from local.agent_demos import ATTACHMENT_NAME
 from tests.e2e.browser import (
     DESKTOP,
     PHONE,
@@ -77,6 +78,23 @@ def open_host_page(browser, stack, body: str, errors: list[str]):
     return page
 
 
+def rich_chat_features(page, messages) -> None:
+    """What parses HTML, builds buttons and makes blob downloads: under the CSP too."""
+    from playwright.sync_api import expect
+
+    box = page.get_by_role("textbox", name="Message")
+    for command in ("demo markdown", "demo list", "demo attachment"):
+        box.fill(command)
+        box.press("Enter")
+    expect(messages.locator("strong")).to_have_text("bold text", timeout=10_000)
+    page.get_by_role("button", name="Return an item").click(timeout=10_000)
+    expect(messages).to_contain_text("You said: Return an item", timeout=10_000)
+    with page.expect_download() as download:
+        page.get_by_role("button", name=f"Download {ATTACHMENT_NAME}").click(timeout=10_000)
+    assert download.value.suggested_filename == ATTACHMENT_NAME
+    assert page.evaluate("window.__unsafe") is None
+
+
 def test_the_policy_is_enforced_and_its_violations_are_seen(stack):
     """What makes the test below able to fail: an inline script is refused and recorded."""
     with chromium() as browser:
@@ -102,7 +120,9 @@ def test_the_snippet_alone_gives_a_whole_chat_under_a_strict_csp(stack, pinned, 
         launcher = page.get_by_role("button", name="Chat with us")
         expect(launcher).to_be_visible(timeout=15_000)
         launcher.click()
-        say(page, start_chat(page), "Where is my order?")
+        messages = start_chat(page)
+        say(page, messages, "Where is my order?")
+        rich_chat_features(page, messages)
         for viewport in (PHONE, DESKTOP):
             page.set_viewport_size(viewport)
             assert axe_violations(page) == [], viewport

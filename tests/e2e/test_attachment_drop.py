@@ -1,0 +1,52 @@
+"""Files dropped on the conversation: sent where the environment allows attachments, and a
+clear line (no call) where it does not (prod: widget.attachments is false)."""
+
+from playwright.sync_api import expect
+
+from tests.e2e.browser import needs_chromium
+from tests.e2e.browser import serious_accessibility_violations as axe_violations
+from tests.e2e.rich_chat_browser import chat
+from tests.local_stack import start_stack
+
+pytestmark = needs_chromium
+DROP = """([name, text]) => {
+  const transfer = new DataTransfer();
+  transfer.items.add(new File([text], name, { type: "" }));
+  return transfer;
+}"""
+
+
+def drop(session, name: str, text: str) -> None:
+    transfer = session.page.evaluate_handle(DROP, [name, text])
+    conversation = session.messages.locator("xpath=..")
+    conversation.dispatch_event("drop", {"dataTransfer": transfer})
+
+
+def test_a_dropped_file_is_sent_with_connects_type_for_its_name():
+    stack = start_stack("--agent-delay", "0.05")
+    try:
+        with chat(stack, "widget", "phone") as session:
+            drop(session, "totals.csv", "a,b\n1,2\n")  # the browser gave no type: ours is used
+            expect(session.messages).to_contain_text(
+                "Thanks, I received totals.csv.", timeout=10_000
+            )
+            transcript = session.contact(stack)["transcript"]
+            sent = [item for item in transcript if item["Type"] == "ATTACHMENT"]
+            assert sent[0]["Attachments"][0]["ContentType"] == "text/csv"
+    finally:
+        stack.stop()
+
+
+def test_without_attachments_there_is_no_button_and_a_drop_says_why():
+    stack = start_stack("--env", "prod", "--agent-delay", "0.05")
+    try:
+        with chat(stack, "page", "phone") as session:
+            page = session.page
+            expect(page.get_by_role("button", name="Attach a file")).to_be_hidden()
+            drop(session, "notes.txt", "x")
+            expect(page.get_by_role("status")).to_have_text("Files can't be sent in this chat.")
+            calls = [r["path"] for r in stack.control("requests", "GET")]
+            assert not [path for path in calls if "attachment" in path]
+            assert axe_violations(page) == []
+    finally:
+        stack.stop()
