@@ -91,8 +91,9 @@ class SimulatedAgent:
         self.store.post(agent, "MESSAGE", "text/plain", text)
 
     async def _reply(self, agent: Participant, text: str) -> None:
-        command = text.strip().lower().removeprefix("demo").strip()
-        if not text.strip().lower().startswith("demo"):
+        first, _, command = text.strip().lower().partition(" ")
+        command = command.strip()
+        if first != "demo":
             reply = next(self._replies) if self._replies else f"You said: {text}"
             self.store.post(agent, "MESSAGE", "text/plain", reply)
         elif command == "markdown":

@@ -20,8 +20,9 @@ pytestmark = needs_chromium
 EVERYWHERE = pytest.mark.parametrize(
     ("surface", "width"), [(s, w) for s in SURFACES for w in WIDTHS]
 )
-# Set to a folder to also save the screenshots there (docs/ takes them).
+# Set to a folder to also save there the screenshots docs/ shows.
 SCREENSHOTS = os.environ.get("RICH_CHAT_SCREENSHOTS")
+DOCUMENTED = {"rich-markdown-page.png", "rich-list-widget.png", "rich-attachments-widget.png"}
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +38,7 @@ def agent_entry(session, text: str):
 
 def screenshot(session, tmp_path, name: str) -> None:
     session.page.screenshot(path=str(tmp_path / name))
-    if SCREENSHOTS:
+    if SCREENSHOTS and name in DOCUMENTED:
         shutil.copy(tmp_path / name, os.path.join(SCREENSHOTS, name))
 
 

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from chat_client import ChatDetails, ChatSession
+from infra.config import load, read_environments
 from tests.conftest import REPO_ROOT
 from tests.local_stack import start_stack
 
@@ -47,6 +48,9 @@ def staging():
     running.stop()
 
 
+DEV = load(read_environments(), "dev")
+
+
 def token(*extra: str) -> str:
     return subprocess.run([sys.executable, "-m", "local.token", "--env", "staging", *extra],
                           cwd=REPO_ROOT, capture_output=True, text=True, check=True).stdout.strip()  # fmt: skip
@@ -57,7 +61,10 @@ async def test_chat_interface_request_gets_start_chat_result_and_the_chat_works(
     status, body = post(widget_url, json.dumps(INITIATE_CHAT), {"Accept": "*/*"})
     assert status == 200, body
     result = body["data"]["startChatResult"]
-    assert body["data"]["featurePermissions"] == {"ATTACHMENTS": False, "MESSAGING_MARKDOWN": True}
+    assert body["data"]["featurePermissions"] == {
+        "ATTACHMENTS": DEV.widget.attachments,  # dev allows attachments
+        "MESSAGING_MARKDOWN": True,
+    }
     assert (
         dev.control(f"contacts/{result['ContactId']}", "GET")["attributes"]
         == INITIATE_CHAT["Attributes"]

@@ -7,10 +7,12 @@ import time
 
 import pytest
 
+from infra.config import load, read_environments
 from tests.e2e.browser import chromium, needs_chromium
 from tests.local_stack import start_stack
 
 pytestmark = needs_chromium
+DEV = load(read_environments(), "dev")
 
 # What ChatInterface.initiateChat sends when the page sets no IDs (../shared/notes).
 INITIATE_CHAT = """async (url) => {
@@ -54,7 +56,10 @@ def test_the_widgets_request_from_an_allowed_origin_starts_a_chat(browser, stack
     assert result["status"] == 200, result
     data = result["json"]["data"]
     assert set(data["startChatResult"]) == {"ContactId", "ParticipantId", "ParticipantToken"}
-    assert data["featurePermissions"] == {"ATTACHMENTS": False, "MESSAGING_MARKDOWN": True}
+    assert data["featurePermissions"] == {
+        "ATTACHMENTS": DEV.widget.attachments,  # dev allows attachments
+        "MESSAGING_MARKDOWN": True,
+    }
     assert [r.method for r in requests] == ["POST"], "no preflight for a text/plain POST"
     headers = requests[0].all_headers()
     assert headers["content-type"] == "text/plain;charset=UTF-8"

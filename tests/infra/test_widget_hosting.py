@@ -4,12 +4,16 @@ deploy-time config.json published, the snippet outputs, and the distribution's o
 added to the API's CORS and the handler's Origin check."""
 
 import base64
+import gzip
 import hashlib
 import json
+import re
+from pathlib import Path
 
 import pytest
 from aws_cdk.assertions import Template
 
+from infra.attachment_policy import policy
 from infra.widget_hosting_headers import HSTS_SECONDS, IMMUTABLE, SHORT, SHORT_SECONDS
 from tests.infra.test_function import only
 
@@ -88,9 +92,16 @@ def test_headers_and_caching_by_name(hosted):
     assert {d["Prune"] for d in deployments.values()} == {False}, "old hashed bundles stay"
 
 
+def root_deployment(template) -> dict:
+    """The BucketDeployment of the page, widget.js and config.json (not assets/)."""
+    deployments = template.find_resources("Custom::CDKBucketDeployment").values()
+    return next(
+        d["Properties"] for d in deployments if "DestinationBucketKeyPrefix" not in d["Properties"]
+    )
+
+
 def test_config_json_names_this_stacks_api_at_deploy_time(hosted):
-    root = next(d["Properties"] for d in hosted.find_resources("Custom::CDKBucketDeployment").values()
-                if "DestinationBucketKeyPrefix" not in d["Properties"])  # fmt: skip
+    root = root_deployment(hosted)
     markers = json.dumps(root["SourceMarkers"])
     api_id = only(hosted, "AWS::ApiGatewayV2::Api")[0]
     assert {"Ref": api_id} in [part for m in root["SourceMarkers"] for v in m.values() for part in v["Fn::Join"][1]]  # fmt: skip
@@ -124,3 +135,26 @@ def test_the_distributions_origin_may_start_chats(hosted, synth):
     assert {"Fn::Join": ["", ["https://", domain]]} in api["Properties"]["CorsConfiguration"][
         "AllowOrigins"
     ]
+
+
+def deployed_file(hosted, synth, name: str) -> Path:
+    """A file the root deployment publishes, from its source assets in cdk.out."""
+    keys = root_deployment(hosted)["SourceObjectKeys"]
+    folders = [synth.outdir / f"asset.{key.removesuffix('.zip')}" for key in keys]
+    return next(folder / name for folder in folders if (folder / name).exists())
+
+
+def test_the_bundle_keeps_to_its_budget_and_the_hosted_page_has_every_module(hosted, synth):
+    folder = deployed_file(hosted, synth, "index.html").parent
+    bundle = (folder / "widget.js").read_bytes()
+    assert len(gzip.compress(bundle, compresslevel=9, mtime=0)) <= 120 * 1024, "docs/web.md budget"
+    for module in folder.glob("*.js"):
+        for imported in re.findall(r'from "\./([^"]+)"', module.read_text()):
+            assert (folder / imported).is_file(), f"{module.name} imports {imported}"
+
+
+def test_config_json_carries_the_attachment_policy(hosted, synth):
+    text = deployed_file(hosted, synth, "config.json").read_text()
+    # deploy-time values (the API's URL) are markers standing for whole JSON strings
+    config = json.loads(re.sub(r"<<marker:[^>]+>>", '"filled at deploy"', text))
+    assert config["attachments"] == policy(synth.config.widget.attachments)

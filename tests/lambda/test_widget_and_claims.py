@@ -28,8 +28,8 @@ def test_widget_accepts_what_chat_interface_sends_and_answers_its_shape(connect_
     status, headers, body = invoke(event)
     assert status == 200
     assert headers["Cache-Control"] == "no-store"
-    assert body == {"data": {"startChatResult": CHAT,
-                             "featurePermissions": {"ATTACHMENTS": False, "MESSAGING_MARKDOWN": True}}}  # fmt: skip
+    permissions = {"ATTACHMENTS": DEV.widget.attachments, "MESSAGING_MARKDOWN": True}
+    assert body == {"data": {"startChatResult": CHAT, "featurePermissions": permissions}}
 
 
 def test_hosted_widget_body_with_connect_instance_id(connect_stub):
