@@ -48,8 +48,9 @@ class ChatItem:
 
     @classmethod
     def from_service(cls, item: dict[str, Any]) -> "ChatItem":
+        is_receipt = item.get("Type") == "MESSAGEMETADATA"
         metadata = item.get("MessageMetadata") or {}
-        receipts = metadata.get("Receipts") or [{}]
+        first_receipt = (metadata.get("Receipts") or [{}])[0]
         return cls(
             id=item["Id"],
             type=item.get("Type", ""),
@@ -61,10 +62,8 @@ class ChatItem:
             participant_role=item.get("ParticipantRole"),
             contact_id=item.get("ContactId"),
             attachments=tuple(AttachmentRef.from_service(a) for a in item.get("Attachments") or []),
-            receipt_for=metadata.get("MessageId")
-            if item.get("Type") == "MESSAGEMETADATA"
-            else None,
-            receipt="read" if "ReadTimestamp" in receipts[0] else "delivered",
+            receipt_for=metadata.get("MessageId") if is_receipt else None,
+            receipt=_receipt_kind(first_receipt) if is_receipt else None,
         )
 
     @property
@@ -111,6 +110,10 @@ class ChatItem:
         if self.content_type != INTERACTIVE:
             return []
         return [choice for choice, _ in _interactive(self.content or "")[1]]
+
+
+def _receipt_kind(receipt: dict[str, Any]) -> str:
+    return "read" if "ReadTimestamp" in receipt else "delivered"
 
 
 _STATUS = {"IN_PROGRESS": "being scanned", "APPROVED": "ready", "REJECTED": "rejected by the scan"}

@@ -1,0 +1,52 @@
+"""ChatItem from the service's items: attachments, receipts and interactive messages as a
+terminal shows them (no stack needed)."""
+
+import json
+
+from chat_client.items import INTERACTIVE, ChatItem
+from local.agent_demos import time_picker
+
+
+def item(**fields) -> ChatItem:
+    base = {
+        "Id": "i-1",
+        "AbsoluteTime": "2026-12-01T10:00:00.000Z",
+        "DisplayName": "Agent",
+        "ParticipantRole": "AGENT",
+    }
+    return ChatItem.from_service({**base, **fields})
+
+
+def test_an_attachment_names_its_file_and_scan_state_and_versions_by_status():
+    listed = {"AttachmentId": "a-1", "AttachmentName": "notes.txt", "ContentType": "text/plain"}
+    scanning = item(Type="ATTACHMENT", Attachments=[{**listed, "Status": "IN_PROGRESS"}])
+    approved = item(Type="ATTACHMENT", Attachments=[{**listed, "Status": "APPROVED"}])
+    assert scanning.kind == "attachment"
+    assert scanning.describe().endswith("Agent (agent): notes.txt (being scanned)")
+    assert approved.describe().endswith("notes.txt (ready)")
+    assert scanning.version != approved.version  # the same Id, told apart by its verdict
+    assert item(Type="MESSAGE", Content="x").version == "i-1"
+
+
+def test_a_receipt_says_which_message_and_how_far():
+    read = item(
+        Type="MESSAGEMETADATA",
+        MessageMetadata={
+            "MessageId": "m-9",
+            "Receipts": [{"ReadTimestamp": "t", "RecipientParticipantId": "p"}],
+        },
+    )
+    assert (read.kind, read.receipt, read.receipt_for) == ("receipt", "read", "m-9")
+    message = item(
+        Type="MESSAGE", Content="hi", MessageMetadata={"MessageId": "i-1", "Receipts": []}
+    )
+    assert (message.receipt, message.receipt_for) == (None, None)
+
+
+def test_a_time_picker_offers_its_slots_dates_and_bad_content_stays_text():
+    picker = item(Type="MESSAGE", ContentType=INTERACTIVE, Content=time_picker())
+    slots = json.loads(time_picker())["data"]["content"]["timeslots"]
+    assert picker.choices() == [slot["date"] for slot in slots]
+    assert picker.text().splitlines()[1] == f"  1. {slots[0]['date']} — 30 minutes"
+    broken = item(Type="MESSAGE", ContentType=INTERACTIVE, Content="{not json")
+    assert (broken.text(), broken.choices()) == ("{not json", [])
