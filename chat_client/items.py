@@ -2,6 +2,7 @@
 
 import json
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 EVENT = "application/vnd.amazonaws.connect.event."
@@ -128,12 +129,26 @@ def _interactive(content: str) -> tuple[str, list[tuple[str, str]]]:
     except (ValueError, KeyError, TypeError):
         return content, []
     if template == "TimePicker":
+        offset = body.get("timeZoneOffset")
         slots = body.get("timeslots", [])
-        options = [(slot["date"], f"{slot.get('duration', '?')} minutes") for slot in slots]
+        options = [
+            (timeslot_date(slot["date"], offset), f"{slot.get('duration', '?')} minutes")
+            for slot in slots
+        ]
     else:
         elements = body.get("elements", [])
         options = [(element["title"], element.get("subtitle", "")) for element in elements]
     return str(body.get("title", template)), options
+
+
+def timeslot_date(date: str, offset_minutes: int | None) -> str:
+    """A time slot as chat-interface sends it: with timeZoneOffset, the date moved by it in
+    JavaScript's toISOString() form with its last two characters swapped for +00:00
+    ("…T18:00:00.00+00:00"); without, the slot's own date."""
+    if not offset_minutes:
+        return date
+    moved = datetime.fromisoformat(date).astimezone(UTC) + timedelta(minutes=offset_minutes)
+    return moved.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moved.microsecond // 1000:03d}"[:2] + "+00:00"
 
 
 def interactive_text(content: str) -> str:

@@ -1,7 +1,7 @@
 // Interactive messages (application/vnd.amazonaws.connect.message.interactive) as buttons:
 // ListPicker and Panel (a list of choices), QuickReply, TimePicker. A choice is answered as
 // AWS's chat interface answers it: a text/plain message of the element's title (a time
-// slot's `date`); a hyperlink element opens its page and sends nothing. Only the newest
+// slot's date, see timeslotDate); a hyperlink element opens its page and sends nothing. Only the newest
 // interactive message can be answered. Text is truncated as chat-interface truncates it.
 export const INTERACTIVE = "application/vnd.amazonaws.connect.message.interactive";
 const TITLE_MAX = 400;
@@ -22,15 +22,23 @@ function parse(content) {
   }
 }
 
+// A time slot as chat-interface shows and sends it: with timeZoneOffset (minutes), the date
+// moved by it and written in its odd ISO form; without, the slot's own date.
+export function timeslotDate(date, timeZoneOffset) {
+  if (!timeZoneOffset) return date;
+  const moved = new Date(new Date(date).getTime() + 60_000 * timeZoneOffset);
+  return `${moved.toISOString().slice(0, -2)}+00:00`;
+}
+
 function choicesOf({ template, body }, t, language) {
   if (template === "TimePicker") {
     const when = new Intl.DateTimeFormat(language, { weekday: "short", day: "numeric", month: "short",
                                                     hour: "numeric", minute: "2-digit" });
-    return (body.timeslots || []).map((slot) => ({
-      reply: slot.date,
-      label: when.format(new Date(slot.date)),
-      detail: slot.duration ? t("minutes", { count: slot.duration }) : "",
-    }));
+    return (body.timeslots || []).map((slot) => {
+      const date = timeslotDate(slot.date, body.timeZoneOffset);
+      const detail = slot.duration ? t("minutes", { count: slot.duration }) : "";
+      return { reply: date, label: when.format(new Date(date)), detail };
+    });
   }
   return (body.elements || []).map((element) => ({
     reply: element.title,

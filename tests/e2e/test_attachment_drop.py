@@ -9,6 +9,7 @@ from tests.e2e.rich_chat_browser import chat
 from tests.local_stack import start_stack
 
 pytestmark = needs_chromium
+EICAR = r"X5O!P%@AP[4\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*"
 DROP = """([name, text]) => {
   const transfer = new DataTransfer();
   transfer.items.add(new File([text], name, { type: "" }));
@@ -33,6 +34,20 @@ def test_a_dropped_file_is_sent_with_connects_type_for_its_name():
             transcript = session.contact(stack)["transcript"]
             sent = [item for item in transcript if item["Type"] == "ATTACHMENT"]
             assert sent[0]["Attachments"][0]["ContentType"] == "text/csv"
+    finally:
+        stack.stop()
+
+
+def test_a_file_the_scan_rejects_says_so_and_offers_no_download():
+    stack = start_stack("--agent-delay", "0.05")
+    try:
+        with chat(stack, "page", "desktop") as session:
+            drop(session, "eicar.txt", EICAR)
+            own = session.messages.locator("li.customer").last
+            expect(own).to_contain_text("eicar.txt · blocked by the virus check", timeout=10_000)
+            expect(session.messages).to_contain_text("did not pass the virus scan")
+            assert own.get_by_role("button").count() == 0
+            assert axe_violations(session.page) == []
     finally:
         stack.stop()
 

@@ -1,9 +1,12 @@
-"""Unit tests of rich-text.js (markdown and plain text as the chat shows them), run in a real
-browser on the modules and libraries the page serves: what is kept, and that no hostile
-input yields an element, attribute or link target outside the allowed few, or runs."""
+"""Unit tests of the chat view's content modules, run in a real browser on the modules and
+libraries the page serves: rich-text.js (markdown and plain text: what is kept, and that no
+hostile input yields an element, attribute or link target outside the allowed few, or
+runs), and interactive.js's time slots (sent as chat-interface sends them, as
+chat_client's are)."""
 
 import pytest
 
+from chat_client.items import timeslot_date
 from tests.e2e.browser import chromium, needs_chromium
 from tests.local_stack import start_stack
 
@@ -52,17 +55,21 @@ RENDER = """async ([sources, markdown]) => {
 
 
 @pytest.fixture(scope="module")
-def render():
+def page():
     stack = start_stack("--no-agent")
     with chromium() as browser:
         page = browser.new_page()
         page.goto(stack.start_chat_url.removesuffix("chat"))
-
-        def run(sources: list[str], *, markdown: bool = True):
-            return page.evaluate(RENDER, [sources, markdown])
-
-        yield run
+        yield page
     stack.stop()
+
+
+@pytest.fixture(scope="module")
+def render(page):
+    def run(sources: list[str], *, markdown: bool = True):
+        return page.evaluate(RENDER, [sources, markdown])
+
+    return run
 
 
 def test_hostile_markdown_yields_only_allowed_elements_and_runs_nothing(render):
@@ -113,3 +120,25 @@ def test_plain_text_stays_text_with_web_addresses_linked(render):
     links = [e["attributes"]["href"] for e in result["elements"]]
     assert links == ["https://example.com/a?b=1&c=2", "http://x.example/"]
     assert {e["tag"] for e in result["elements"]} == {"a"}
+
+
+@pytest.mark.parametrize(
+    ("date", "offset"),
+    [
+        ("2020-10-31T18:00+00:00", None),
+        ("2020-10-31T18:00+00:00", 0),
+        ("2020-10-31T18:00+00:00", -300),
+        ("2020-10-31T23:30+00:00", 90),
+        ("2021-03-28T01:15+02:00", 60),
+    ],
+)
+def test_a_time_slot_is_sent_as_chat_interface_sends_it_in_page_and_client(page, date, offset):
+    sent = page.evaluate(
+        "async ([date, offset]) => (await import('/interactive.js')).timeslotDate(date, offset)",
+        [date, offset],
+    )
+    assert sent == timeslot_date(date, offset)
+    if offset:  # chat-interface: toISOString() with its last two characters cut, then +00:00
+        assert sent.endswith(".00+00:00")
+    else:
+        assert sent == date
