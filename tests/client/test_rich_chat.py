@@ -8,10 +8,9 @@ import time
 
 from chat_client import ChatSession, start_chat
 from local.agent_demos import ATTACHMENT_NAME, ATTACHMENT_TEXT
+from local.attachment_service import EICAR_TEST_FILE as EICAR
 from tests.client.test_session import agent_says, next_item
 from tests.conftest import REPO_ROOT
-
-EICAR = rb"X5O!P%@AP[4\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*"
 
 
 async def test_a_file_goes_up_is_scanned_and_the_agent_reads_and_names_it(

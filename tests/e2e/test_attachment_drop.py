@@ -3,13 +3,13 @@ clear line (no call) where it does not (prod: widget.attachments is false)."""
 
 from playwright.sync_api import expect
 
+from local.attachment_service import EICAR_TEST_FILE
 from tests.e2e.browser import needs_chromium
 from tests.e2e.browser import serious_accessibility_violations as axe_violations
 from tests.e2e.rich_chat_browser import chat
 from tests.local_stack import start_stack
 
 pytestmark = needs_chromium
-EICAR = r"X5O!P%@AP[4\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*"
 DROP = """([name, text]) => {
   const transfer = new DataTransfer();
   transfer.items.add(new File([text], name, { type: "" }));
@@ -42,7 +42,7 @@ def test_a_file_the_scan_rejects_says_so_and_offers_no_download():
     stack = start_stack("--agent-delay", "0.05")
     try:
         with chat(stack, "page", "desktop") as session:
-            drop(session, "eicar.txt", EICAR)
+            drop(session, "eicar.txt", EICAR_TEST_FILE.decode())
             own = session.messages.locator("li.customer").last
             expect(own).to_contain_text("eicar.txt · blocked by the virus check", timeout=10_000)
             expect(session.messages).to_contain_text("did not pass the virus scan")

@@ -15,11 +15,11 @@ from botocore.exceptions import ClientError
 from botocore.validate import ParamValidator
 
 from chat_client import start_chat
+from local.attachment_service import EICAR_TEST_FILE as EICAR
 from local.attachment_service import disposition
 from tests.local_stack import start_stack
 
 MODEL = botocore.session.get_session().get_service_model("connectparticipant")
-EICAR = rb"X5O!P%@AP[4\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*"
 
 
 @pytest.fixture(scope="module")
