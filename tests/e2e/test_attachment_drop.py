@@ -23,7 +23,7 @@ def drop(session, name: str, text: str) -> None:
     conversation.dispatch_event("drop", {"dataTransfer": transfer})
 
 
-def test_a_dropped_file_is_sent_with_connects_type_for_its_name():
+def test_a_dropped_file_is_sent_with_connects_type_for_its_name_and_survives_a_reload():
     stack = start_stack("--agent-delay", "0.05")
     try:
         with chat(stack, "widget", "phone") as session:
@@ -34,6 +34,14 @@ def test_a_dropped_file_is_sent_with_connects_type_for_its_name():
             transcript = session.contact(stack)["transcript"]
             sent = [item for item in transcript if item["Type"] == "ATTACHMENT"]
             assert sent[0]["Attachments"][0]["ContentType"] == "text/csv"
+            session.say("demo list")
+            expect(session.page.get_by_role("button", name="Return an item")).to_be_visible(
+                timeout=10_000
+            )
+            session.page.reload()  # the panel reopens; the transcript brings back files and choices
+            download = session.page.get_by_role("button", name="Download totals.csv")
+            expect(download).to_be_visible(timeout=15_000)
+            expect(session.page.get_by_role("button", name="Return an item")).to_be_enabled()
     finally:
         stack.stop()
 
