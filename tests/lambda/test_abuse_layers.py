@@ -3,9 +3,8 @@ real model), the bot check against a real HTTP siteverify stand-in, its secret r
 Powertools' parameters utility (a Stubber on the SSM client it uses)."""
 
 import json
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs
 
 import pytest
@@ -16,6 +15,7 @@ from abuse_layers import AbuseLayers
 from bot_check import BotCheck
 from client_limit import ClientLimit
 from connect_client import create_client
+from tests.http_server import serving
 from tests.lambda_helpers import handler, invoke, metric_names, with_body
 
 CHAT = {"ContactId": "c-1", "ParticipantId": "p-1", "ParticipantToken": "sntnl-token"}
@@ -48,10 +48,8 @@ class Siteverify(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def siteverify_url():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Siteverify)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/siteverify"
-    server.shutdown()
+    with serving(Siteverify) as origin:
+        yield f"{origin}/siteverify"
 
 
 @pytest.fixture

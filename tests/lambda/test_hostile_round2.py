@@ -5,7 +5,7 @@ import json
 import socket
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs
 
 import pytest
@@ -15,6 +15,7 @@ from abuse_layers import AbuseLayers
 from bot_check import BotCheck, Verdict
 from connect_client import STORE_WORST_CASE_SECONDS, create_client
 from problems import MAX_LISTED_ERRORS
+from tests.http_server import serving
 from tests.lambda_helpers import handler, invoke, load_event, metric_names, with_body
 
 CHAT = {"ContactId": "c-1", "ParticipantId": "p-1", "ParticipantToken": "sntnl-token"}
@@ -39,10 +40,8 @@ class Siteverify(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def siteverify_url():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Siteverify)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/siteverify"
-    server.shutdown()
+    with serving(Siteverify) as origin:
+        yield f"{origin}/siteverify"
 
 
 def bot_check(url: str, *, token_max: int = 2048, ssm=None) -> BotCheck:

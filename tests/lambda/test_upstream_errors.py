@@ -9,6 +9,7 @@ import pytest
 
 from connect_client import WORST_CASE_SECONDS, create_connect_client
 from infra.start_chat_function import FUNCTION_TIMEOUT
+from tests.http_server import serving
 from tests.lambda_helpers import handler, invoke, load_event, metric_names
 
 ARN = "arn:aws:connect:us-east-1:111111111111:instance/11111111-1111-4111-8111-111111111111"
@@ -90,10 +91,8 @@ def silent_server():
             self.rfile.read(int(self.headers["Content-Length"]))
             threading.Event().wait(3)
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Hang)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
+    with serving(Hang) as origin:
+        yield origin
 
 
 def test_read_timeout_from_a_real_socket_is_a_504(monkeypatch, silent_server):

@@ -5,8 +5,7 @@ import json
 import os
 import subprocess
 import sys
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import ClassVar
 
 import botocore.session
@@ -16,6 +15,7 @@ from botocore.stub import Stubber
 
 from ops.concurrency_check import account_settings, check_reserved_concurrency, lookup_role_arn
 from tests.conftest import REPO_ROOT
+from tests.http_server import serving
 from tests.ops.test_deploy import fake_npx
 
 
@@ -152,23 +152,26 @@ class LambdaEndpoint(BaseHTTPRequestHandler):
 
 
 def test_make_deploy_stops_in_one_line_before_cdk_deploy_on_a_new_account(tmp_path):
-    server = ThreadingHTTPServer(("127.0.0.1", 0), LambdaEndpoint)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    environment = {
-        **os.environ,
-        "PATH": f"{fake_npx(tmp_path, 'exit 0')}{os.pathsep}{os.environ['PATH']}",
-        "AWS_ENDPOINT_URL_LAMBDA": f"http://127.0.0.1:{server.server_port}",
-        "AWS_ACCESS_KEY_ID": "testing",
-        "AWS_SECRET_ACCESS_KEY": "testing",
-        "AWS_CONFIG_FILE": os.devnull,
-        "AWS_SHARED_CREDENTIALS_FILE": os.devnull,
-    }
-    try:
-        result = subprocess.run([sys.executable, "-m", "ops.deploy", "--env", "dev"], cwd=REPO_ROOT,
-                                stdin=subprocess.DEVNULL, capture_output=True, text=True,
-                                timeout=60, env=environment, check=False)  # fmt: skip
-    finally:
-        server.shutdown()
+    with serving(LambdaEndpoint) as origin:
+        environment = {
+            **os.environ,
+            "PATH": f"{fake_npx(tmp_path, 'exit 0')}{os.pathsep}{os.environ['PATH']}",
+            "AWS_ENDPOINT_URL_LAMBDA": origin,
+            "AWS_ACCESS_KEY_ID": "testing",
+            "AWS_SECRET_ACCESS_KEY": "testing",
+            "AWS_CONFIG_FILE": os.devnull,
+            "AWS_SHARED_CREDENTIALS_FILE": os.devnull,
+        }
+        result = subprocess.run(
+            [sys.executable, "-m", "ops.deploy", "--env", "dev"],
+            cwd=REPO_ROOT,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env=environment,
+            check=False,
+        )
     assert result.returncode == 1
     assert LambdaEndpoint.requests == ["/2016-08-19/account-settings"]
     assert not (tmp_path / "calls").exists(), "cdk deploy must not start"

@@ -3,9 +3,8 @@ HTTP: no stored JWT that expires a day later and stops every deploy after it."""
 
 import base64
 import json
-import threading
 import urllib.parse
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import ClassVar
 
 import pytest
@@ -13,6 +12,7 @@ import pytest
 from infra.config import load, read_environments
 from local.jwt_issuer import mint_token
 from ops.smoke_token import SmokeTokenError, smoke_token
+from tests.http_server import serving
 from tests.local_stack import start_stack
 from tests.ops.test_deploy import OUTPUTS, deploy, fake_npx, outputs_backup  # noqa: F401
 
@@ -50,10 +50,8 @@ class TokenEndpoint(BaseHTTPRequestHandler):
 @pytest.fixture
 def token_url():
     TokenEndpoint.seen = []
-    server = ThreadingHTTPServer(("127.0.0.1", 0), TokenEndpoint)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/oauth2/token"
-    server.shutdown()
+    with serving(TokenEndpoint) as origin:
+        yield f"{origin}/oauth2/token"
 
 
 def test_a_token_is_minted_with_the_client_credentials_grant(token_url):
