@@ -27,12 +27,6 @@ TYPES = {
 CONTENT_TYPES = frozenset(TYPES.values())
 
 
-def content_type_for(name: str) -> str | None:
-    """The content type a file of this name is sent as, or None if Connect refuses it."""
-    dot = name.rfind(".")
-    return TYPES.get(name[dot:].lower()) if dot >= 0 else None
-
-
 def policy(enabled: bool) -> dict[str, object]:
     """The chat view's part of config.json."""
     if not enabled:

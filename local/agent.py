@@ -13,6 +13,7 @@ from typing import Any
 from local import agent_demos as demos
 from local.attachment_service import AttachmentService
 from local.chat_store import EVENT, ChatStore, Contact, Participant
+from local.participant_service import INTERACTIVE
 from local.receipts import DELIVERED, READ, receipt, receipt_content
 
 GREETING = "Hi, I'm the local test agent. Anything you write, I answer."
@@ -65,16 +66,18 @@ class SimulatedAgent:
     async def _answer(self, agent: Participant, item: dict[str, Any]) -> None:
         if agent.contact.ended or agent.left:
             return
-        if item["Type"] == "ATTACHMENT" and _status(item) == "IN_PROGRESS":
+        is_attachment = item["Type"] == "ATTACHMENT"
+        if is_attachment and _status(item) == "IN_PROGRESS":
             self._read(agent, item, DELIVERED)
-            return  # answered once the scan has a verdict (the same item again)
-        self._read(agent, item, DELIVERED)
+            return  # answered once the scan has a verdict: the same item again
+        if not is_attachment:  # (a verdict's item was delivered while it was scanned)
+            self._read(agent, item, DELIVERED)
         self.store.post(agent, "EVENT", EVENT + "typing")
         await asyncio.sleep(self.delay)
         if agent.contact.ended or agent.left:
             return
         self._read(agent, item, READ)
-        if item["Type"] == "ATTACHMENT":
+        if is_attachment:
             self._acknowledge(agent, item)
         else:
             await self._reply(agent, str(item.get("Content", "")))
@@ -104,7 +107,7 @@ class SimulatedAgent:
                 "quick": demos.quick_reply,
                 "time": demos.time_picker,
             }
-            self.store.post(agent, "MESSAGE", demos.INTERACTIVE, content[command]())
+            self.store.post(agent, "MESSAGE", INTERACTIVE, content[command]())
         elif command == "attachment":
             self.attachments.add(agent, demos.ATTACHMENT_NAME, "text/plain", demos.ATTACHMENT_TEXT)
         elif command == "survey":
@@ -120,7 +123,7 @@ class SimulatedAgent:
         await asyncio.sleep(self.delay)
         contact = agent.contact
         flow = self.store.join(contact, SURVEY_NAME, "SYSTEM")
-        self.store.post(flow, "MESSAGE", demos.INTERACTIVE, demos.survey())
+        self.store.post(flow, "MESSAGE", INTERACTIVE, demos.survey())
 
         def on_rating(contact: Contact, item: dict[str, Any]) -> None:
             if _from_customer(item) and not flow.left:

@@ -5,7 +5,6 @@ an image with onerror and a javascript: link, none of which may ever run."""
 import json
 from datetime import UTC, datetime, timedelta
 
-INTERACTIVE = "application/vnd.amazonaws.connect.message.interactive"
 COMMANDS = ("markdown", "list", "quick", "time", "attachment", "survey")
 HELP = "Try " + ", ".join(f"`demo {name}`" for name in COMMANDS) + "."
 

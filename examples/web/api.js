@@ -1,8 +1,9 @@
 // Our start-chat API: configuration, POST /chat, RFC 9457 problems, and persistent chat.
+import { INTERACTIVE } from "./interactive.js";
+
 const LAST_CONTACT_KEY = "connect-chat-starter.last-contact";
 // What this view can show; Connect sends markdown and interactive messages only to a
 // participant who says so.
-const INTERACTIVE = "application/vnd.amazonaws.connect.message.interactive";
 const SHOWN_CONTENT_TYPES = ["text/plain", "text/markdown", INTERACTIVE, `${INTERACTIVE}.response`];
 
 export class ApiProblem extends Error {

@@ -87,5 +87,5 @@ export function createAttachments({ policy, t, status, getSession }) {
     });
   }
 
-  return { render, wire, send, enabled };
+  return { render, wire };
 }

@@ -106,7 +106,6 @@ export const STRINGS = {
     notStarted: "No se ha podido iniciar el chat.",
   },
 };
-export const LANGUAGES = Object.keys(STRINGS);
 
 export function chooseLanguage(asked, browser = navigator.languages || [navigator.language]) {
   for (const wanted of [asked, ...browser]) {
