@@ -9,20 +9,15 @@ import urllib.parse
 import pytest
 
 from local.siteverify import solved_token
+from tests.e2e.client_address import post_from
 from tests.local_stack import start_stack
 
-BODY = json.dumps({"ParticipantDetails": {"DisplayName": "Ada"}})
+BODY = json.dumps({"ParticipantDetails": {"DisplayName": "Ada"}}).encode()
 
 
 def post(url: str, *, source: str = "127.0.0.1", **headers: str) -> tuple[int, dict, dict]:
-    parts = urllib.parse.urlsplit(url)
-    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=15,
-                                            source_address=(source, 0))  # fmt: skip
-    connection.request("POST", parts.path, BODY, {"Content-Type": "application/json", **headers})
-    response = connection.getresponse()
-    answer = (response.status, dict(response.getheaders()), json.loads(response.read() or b"{}"))
-    connection.close()
-    return answer
+    answer = post_from(url, BODY, source=source, headers=headers)
+    return answer.status, answer.headers, answer.body
 
 
 @pytest.fixture(scope="module")

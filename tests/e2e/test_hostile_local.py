@@ -3,9 +3,7 @@ moto's Secrets Manager for the hashing key): a stranger replaying someone's Idem
 lengths Connect counts in UTF-16, bytes no bot-check provider issues, tokens API Gateway's
 authorizer would refuse or accept."""
 
-import http.client
 import json
-import urllib.parse
 
 import botocore.session
 import jwt
@@ -14,24 +12,21 @@ from botocore.exceptions import ClientError
 
 from infra.config import load, read_environments
 from local.jwt_issuer import KEY_ID, mint_token, signing_key
+from tests.e2e.client_address import post_from
 from tests.local_stack import start_stack
 
 NAME = {"ParticipantDetails": {"DisplayName": "Ada"}}
 
 
-def post(url: str, body: object = NAME, *, source: str = "127.0.0.1",
-         headers: dict[str, str | bytes] | None = None) -> tuple[int, dict]:  # fmt: skip
-    parts = urllib.parse.urlsplit(url)
-    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=15, source_address=(source, 0))  # fmt: skip
-    connection.putrequest("POST", parts.path)
-    data = json.dumps(body).encode()
-    for name, value in {"Content-Type": "application/json", "Content-Length": str(len(data)), **(headers or {})}.items():  # fmt: skip
-        connection.putheader(name, value)
-    connection.endheaders(data)
-    response = connection.getresponse()
-    answer = response.status, json.loads(response.read() or b"{}")
-    connection.close()
-    return answer
+def post(
+    url: str,
+    body: object = NAME,
+    *,
+    source: str = "127.0.0.1",
+    headers: dict[str, str | bytes] | None = None,
+) -> tuple[int, dict]:
+    answer = post_from(url, json.dumps(body).encode(), source=source, headers=headers)
+    return answer.status, answer.body
 
 
 @pytest.fixture(scope="module")
