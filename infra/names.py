@@ -37,6 +37,7 @@ REJECTION_REASONS = (
     "body-too-large",
     "origin-not-allowed",
     "chat-not-resumable",
+    "continuation-refused",
     "too-many-chats",
     "bot-check-failed",
     "value-refused",

@@ -91,13 +91,23 @@ async def aws_errors(
         return error.response()
 
 
+# The local stack's own test controls (local/control.py).
+CONTROL_PREFIX = "/_local/"
+
+
 @web.middleware
 async def browser_cors(
     request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
 ) -> web.StreamResponse:
     """Lets a page on another localhost port (chatjs) call the stand-in, as the Participant
-    Service lets any origin call it."""
+    Service lets any origin call it. The test controls under /_local/ are not AWS's: any site
+    a developer visits while `make local` runs could read or drive them, so a request from a
+    browser page (it carries Origin) is refused and never answered with CORS."""
     origin = request.headers.get("Origin")
+    if request.path.startswith(CONTROL_PREFIX):
+        if origin is not None:
+            raise web.HTTPForbidden(text="local controls answer no web page\n")
+        return await handler(request)
     if request.method == "OPTIONS" and origin:
         response: web.StreamResponse = web.Response(status=204)
         asked = request.headers.get("Access-Control-Request-Headers", "")

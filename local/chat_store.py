@@ -12,6 +12,8 @@ from local.aws_protocol import access_denied
 
 EVENT = "application/vnd.amazonaws.connect.event."
 Listener = Callable[["Contact", dict[str, Any]], None]
+# What a continued chat brings back of the past (receipts and events stay behind).
+REHYDRATED_TYPES = ("MESSAGE", "ATTACHMENT")
 
 
 def iso_time(epoch: float | None = None) -> str:
@@ -52,10 +54,32 @@ class ChatStore:
         # moment a person is there to see the agent arrive.
         self.on_customer_connected: list[Callable[[Contact], None]] = []
 
-    def start_chat(self, display_name: str, attributes: dict[str, str]) -> Participant:
-        contact = Contact(attributes=attributes)
+    def start_chat(
+        self,
+        display_name: str,
+        attributes: dict[str, str],
+        *,
+        history: list[dict[str, Any]] | None = None,
+    ) -> Participant:
+        """A new contact; `history` (rehydrated items of a past chat) opens its transcript."""
+        contact = Contact(attributes=attributes, transcript=list(history or []))
         self.contacts[contact.contact_id] = contact
         return self.join(contact, display_name, "CUSTOMER")
+
+    def past_items(self, source: Contact, rehydration: str) -> list[dict[str, Any]]:
+        """What Connect rehydrates into a chat that continues `source`: its messages and
+        files, each marked with the contact it was sent on (RelatedContactId, no ContactId).
+        ENTIRE_PAST_SESSION brings the whole chain before it too; FROM_SEGMENT only the
+        source contact's own items."""
+        kept = [item for item in source.transcript if item["Type"] in REHYDRATED_TYPES]
+        if rehydration == "FROM_SEGMENT":
+            kept = [item for item in kept if item.get("ContactId") == source.contact_id]
+        past = []
+        for item in kept:
+            copy = {key: value for key, value in item.items() if key != "ContactId"}
+            copy.setdefault("RelatedContactId", item.get("ContactId"))
+            past.append(copy)
+        return past
 
     def customer_subscribed(self, participant: Participant) -> None:
         contact = participant.contact

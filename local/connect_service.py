@@ -27,11 +27,18 @@ class ConnectService:
         token = params.get("ClientToken")
         if token and token in self._by_client_token:  # a retry: the same chat, not a new one
             return web.json_response(self._by_client_token[token])
-        source = params.get("PersistentChat", {}).get("SourceContactId")
-        if source and source not in self.store.contacts:  # checked before any chat is made
-            raise AwsError("InvalidRequestException", 400, "Source contact not found")
+        persistent = params.get("PersistentChat", {})
+        source = persistent.get("SourceContactId")
+        history = None
+        if source:  # checked before any chat is made
+            past = self.store.contacts.get(source)
+            if past is None:
+                raise AwsError("InvalidRequestException", 400, "Source contact not found")
+            history = self.store.past_items(past, persistent["RehydrationType"])
         customer = self.store.start_chat(
-            params["ParticipantDetails"]["DisplayName"], params.get("Attributes", {})
+            params["ParticipantDetails"]["DisplayName"],
+            params.get("Attributes", {}),
+            history=history,
         )
         message = params.get("InitialMessage")
         if message:

@@ -8,6 +8,7 @@ from typing import Any
 
 from aiohttp import web
 
+from local.aws_protocol import CONTROL_PREFIX
 from local.chat_store import ChatStore
 from local.participant_socket import SocketRegistry
 
@@ -22,7 +23,7 @@ class Control:
         self, request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
     ) -> web.StreamResponse:
         response = await handler(request)
-        if not request.path.startswith(("/_local/", "/websocket/")):
+        if not request.path.startswith((CONTROL_PREFIX, "/websocket/")):
             self.requests.append(
                 {
                     "method": request.method,

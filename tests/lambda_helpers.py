@@ -29,6 +29,7 @@ os.environ.update(
 )
 sys.path.insert(0, str(LAMBDA_SOURCE))
 import handler  # noqa: E402 - needs the environment above, as in Lambda
+import continuation  # noqa: E402
 import idempotency  # noqa: E402
 
 # The handler tests' hashing key (tests/lambda/conftest.py puts it in place of the secret).
@@ -45,6 +46,11 @@ def client_token_for(
     return idempotency.client_token(
         TEST_HASH_KEY, caller=caller, idempotency_key=idempotency_key, params=params
     )
+
+
+def continuation_token_for(contact_id: str, *, subject: str | None = None) -> str:
+    """The ContinuationToken the handler answers for a chat (the tests' hashing key)."""
+    return continuation.continuation_token(TEST_HASH_KEY, contact_id=contact_id, subject=subject)
 
 
 # Every secret in the test data contains this marker; none may ever reach a log line.

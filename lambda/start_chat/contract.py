@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import problems
+from continuation import TOKEN_FIELD
 from field_rules import Errors
 from identity import claimed_attributes, verified_claims
 from request_body import body_object
@@ -64,8 +65,16 @@ def parse(event: dict[str, Any], route: Route, settings: Settings) -> ChatReques
     return ChatRequest(route, params, headers, missing)
 
 
-def success(result: dict[str, Any], request: ChatRequest, settings: Settings) -> dict[str, Any]:
+def success(
+    result: dict[str, Any],
+    request: ChatRequest,
+    settings: Settings,
+    *,
+    continuation_token: str | None = None,
+) -> dict[str, Any]:
     chat = {key: result[key] for key in RESULT_KEYS if key in result}
+    if continuation_token:
+        chat[TOKEN_FIELD] = continuation_token
     body: dict[str, Any] = chat
     if request.route.answer == "widget":  # what AWS's sample backend answers its widgets
         permissions = feature_permissions(request, settings)

@@ -9,6 +9,7 @@ from aws_lambda_powertools import Logger, Metrics
 from aws_lambda_powertools.metrics import MetricUnit
 from botocore.exceptions import BotoCoreError, ClientError
 
+import continuation
 import contract
 import problems
 import snapshot_hooks  # noqa: F401 - registers the SnapStart restore hooks
@@ -16,7 +17,7 @@ from abuse_layers import AbuseLayers
 from connect_client import create_connect_client
 from hash_key import HashKey
 from idempotency import scoped, without_client_token
-from identity import caller
+from identity import caller, subject
 from metric_names import (
     BOT_CHECK_UNAVAILABLE,
     CHAT_REJECTED,
@@ -80,11 +81,19 @@ def start_chat(event: dict[str, Any], request_id: str) -> dict[str, Any]:
         return problems.bot_check_unavailable().response(request_id)
     if screening.problem:
         return rejected(screening.problem, request_id)
+    signed_in = subject(event)
     try:
-        params = scoped(request.params, caller=caller(event), key=hash_key)
+        params = continuation.checked(request.params, subject=signed_in, key=hash_key)
+    except continuation.Refused:
+        return rejected(problems.continuation_refused(), request_id)
+    except StoreUnavailable:  # cannot be checked, so not continued: the page starts afresh
+        logger.append_keys(continuation="unavailable")
+        return rejected(problems.continuation_refused(), request_id)
+    try:
+        params = scoped(params, caller=caller(event), key=hash_key)
     except StoreUnavailable:  # availability first: a start without idempotency, said so
         logger.append_keys(idempotency="unavailable")
-        params = without_client_token(request.params)
+        params = without_client_token(params)
     try:
         result = connect.start_chat_contact(
             InstanceId=settings.instance_id,
@@ -104,7 +113,21 @@ def start_chat(event: dict[str, Any], request_id: str) -> dict[str, Any]:
         return problem_for(error).response(request_id)
     logger.append_keys(outcome="started", contact_id=result["ContactId"])
     metrics.add_metric(name=CHAT_STARTED, unit=MetricUnit.Count, value=1)
-    return contract.success(result, request, settings)
+    token = continuation_token_for(result["ContactId"], signed_in)
+    return contract.success(result, request, settings, continuation_token=token)
+
+
+def continuation_token_for(contact_id: str, signed_in: str | None) -> str | None:
+    """What lets this caller, and only them, continue the chat later; None (said in the
+    log) when the key cannot be read: the chat starts, it just cannot be continued."""
+    if hash_key is None:
+        return None
+    try:
+        key = hash_key()
+    except StoreUnavailable:
+        logger.append_keys(continuation="unavailable")
+        return None
+    return continuation.continuation_token(key, contact_id=contact_id, subject=signed_in)
 
 
 def rejected(problem: problems.Problem, request_id: str) -> dict[str, Any]:

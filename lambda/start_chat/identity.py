@@ -21,11 +21,16 @@ class ClaimedAttributes:
 def caller(event: dict[str, Any]) -> str:
     """Who is asking, as far as API Gateway can say: the verified JWT subject, else the
     connection's source address (never a header a client could set)."""
-    subject = verified_claims(event).get("sub")
-    if isinstance(subject, str) and subject:
-        return f"sub:{subject}"
+    if signed_in := subject(event):
+        return f"sub:{signed_in}"
     source_ip = event.get("requestContext", {}).get("http", {}).get("sourceIp")
     return f"ip:{source_ip or 'unknown'}"
+
+
+def subject(event: dict[str, Any]) -> str | None:
+    """The verified JWT subject of a signed-in caller, else None."""
+    value = verified_claims(event).get("sub")
+    return value if isinstance(value, str) and value else None
 
 
 def verified_claims(event: dict[str, Any]) -> dict[str, Any]:

@@ -14,6 +14,7 @@ REJECTION_REASONS = (
     "body-too-large",
     "origin-not-allowed",
     "chat-not-resumable",
+    "continuation-refused",
     "too-many-chats",
     "bot-check-failed",
     "value-refused",
@@ -132,6 +133,18 @@ def not_resumable() -> Problem:
         "chat-not-resumable",
         "Chat cannot be resumed",
         "The previous chat cannot be continued. Start a new chat without PersistentChat.",
+    )
+
+
+def continuation_refused() -> Problem:
+    """PersistentChat without the ContinuationToken of the chat it names: knowing a contact
+    ID is not being its customer (continuation.py). Connect was not called."""
+    return Problem(
+        403,
+        "continuation-refused",
+        "Chat cannot be continued",
+        "Only the browser that had the previous chat can continue it. Start a new chat "
+        "without PersistentChat.",
     )
 
 

@@ -26,6 +26,7 @@ MESSAGING_CONTENT_TYPES = (
 REHYDRATION_TYPES = ("ENTIRE_PAST_SESSION", "FROM_SEGMENT")
 # Connect's contact IDs are UUIDs; anything else cannot name a chat to resume.
 CONTACT_ID = re.compile(r"^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$")
+CONTINUATION_TOKEN = re.compile(r"^[0-9a-f]{64}$")
 IDEMPOTENCY_KEY = re.compile(r"^[\x20-\x7e]{1,500}$")
 
 DISPLAY_NAME = Text(256, trim=True, invisible="must contain a visible character")
@@ -44,8 +45,12 @@ CHAT_FIELDS: dict[str, Rule] = {
         {
             "SourceContactId": Matches(CONTACT_ID, "must be a contact ID (a UUID)"),
             "RehydrationType": OneOf(REHYDRATION_TYPES),
+            # Checked by continuation.py, then removed: Connect never sees it.
+            "ContinuationToken": Matches(
+                CONTINUATION_TOKEN, "must be the ContinuationToken of the chat it continues"
+            ),
         },
-        required=("SourceContactId", "RehydrationType"),
+        required=("SourceContactId", "RehydrationType", "ContinuationToken"),
     ),
     "ChatDurationInMinutes": ChatMinutes(60),
     "InstanceId": Configured("instance"),

@@ -13,7 +13,14 @@ import routes
 from problems import internal_error
 from tests.conftest import REPO_ROOT
 from tests.lambda_cases import BAD_BODIES
-from tests.lambda_helpers import LambdaContext, handler, invoke, load_event, with_body
+from tests.lambda_helpers import (
+    LambdaContext,
+    continuation_token_for,
+    handler,
+    invoke,
+    load_event,
+    with_body,
+)
 from upstream_errors import problem_for
 
 SPEC = yaml.safe_load((REPO_ROOT / "docs" / "openapi.yaml").read_text())
@@ -63,6 +70,10 @@ def test_documented_limits_are_the_validators_constants():
     persistent = props["PersistentChat"]["properties"]
     assert tuple(persistent["RehydrationType"]["enum"]) == routes.REHYDRATION_TYPES
     assert persistent["SourceContactId"]["pattern"] == routes.CONTACT_ID.pattern
+    assert persistent["ContinuationToken"]["pattern"] == routes.CONTINUATION_TOKEN.pattern
+    assert props["PersistentChat"]["required"] == list(
+        routes.CHAT_FIELDS["PersistentChat"].required
+    )
     assert props["ChatDurationInMinutes"]["minimum"] == routes.CHAT_FIELDS["ChatDurationInMinutes"].minimum  # fmt: skip
     key = resolve(OPERATION["parameters"][0])
     assert key["name"] == "Idempotency-Key"
@@ -126,8 +137,11 @@ def real_responses(stub) -> list[dict]:
         stub.add_client_error("start_chat_contact", code, "m", status)
         responses.append(handler.handler(event, LambdaContext()))
     stub.add_client_error("start_chat_contact", "InvalidRequestException", "m", 400)
-    resume = {"SourceContactId": "c0ffee00-0000-4000-8000-000000000000",
-              "RehydrationType": "ENTIRE_PAST_SESSION"}  # fmt: skip
+    resume = {
+        "SourceContactId": "c0ffee00-0000-4000-8000-000000000000",
+        "RehydrationType": "ENTIRE_PAST_SESSION",
+        "ContinuationToken": continuation_token_for("c0ffee00-0000-4000-8000-000000000000"),
+    }
     resuming = with_body({"ParticipantDetails": {"DisplayName": "Ada"}, "PersistentChat": resume})
     responses.append(handler.handler(resuming, LambdaContext()))
     many_unknown = {"ParticipantDetails": {"DisplayName": "Ada"}, **{f"k{i}": 1 for i in range(30)}}

@@ -86,7 +86,12 @@ def test_any_request_gets_a_documented_well_formed_answer(
     payload = json.loads(response["body"])
     assert response["headers"]["Cache-Control"] == "no-store"
     if response["statusCode"] == 200:
-        assert set(payload) == {"ContactId", "ParticipantId", "ParticipantToken"}
+        assert set(payload) == {
+            "ContactId",
+            "ParticipantId",
+            "ParticipantToken",
+            "ContinuationToken",
+        }
     else:
         assert response["headers"]["Content-Type"] == "application/problem+json"
         assert payload["status"] == response["statusCode"]

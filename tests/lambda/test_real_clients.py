@@ -9,6 +9,7 @@ import pytest
 from tests.lambda_helpers import (
     DEV,
     client_token_for,
+    continuation_token_for,
     handler,
     invoke,
     load_event,
@@ -18,7 +19,11 @@ from tests.lambda_helpers import (
 
 CHAT = {"ContactId": "c-1", "ParticipantId": "p-1", "ParticipantToken": "sntnl-token"}
 NAME = {"ParticipantDetails": {"DisplayName": "Ada"}}
-RESUME = {"SourceContactId": "c0ffee00-0000-4000-8000-000000000000", "RehydrationType": "ENTIRE_PAST_SESSION"}  # fmt: skip
+RESUME = {
+    "SourceContactId": "c0ffee00-0000-4000-8000-000000000000",
+    "RehydrationType": "ENTIRE_PAST_SESSION",
+    "ContinuationToken": continuation_token_for("c0ffee00-0000-4000-8000-000000000000"),
+}
 INSTANCE_ARN = f"arn:aws:connect:{DEV.region}:{DEV.account}:instance/{DEV.instance_id}"
 
 

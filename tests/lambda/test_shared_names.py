@@ -13,7 +13,7 @@ from infra.api_shape import ROUTE_KEYS
 
 REJECTIONS = [problems.invalid([]), problems.bad_body("x"), problems.unsupported_media_type(),
               problems.too_large(1), problems.origin_not_allowed(), problems.not_resumable(),
-              problems.too_many_chats(1), problems.bot_check_failed(), problems.value_refused()]  # fmt: skip
+              problems.continuation_refused(), problems.too_many_chats(1), problems.bot_check_failed(), problems.value_refused()]  # fmt: skip
 
 
 def test_metric_names_match():

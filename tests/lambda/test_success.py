@@ -3,7 +3,13 @@
 import base64
 import json
 
-from tests.lambda_helpers import DEV, client_token_for, invoke, load_event
+from tests.lambda_helpers import (
+    DEV,
+    client_token_for,
+    continuation_token_for,
+    invoke,
+    load_event,
+)
 
 CHAT = {
     "ContactId": "c0ffee00-0000-4000-8000-000000000001",
@@ -28,7 +34,7 @@ def test_minimal_request_starts_a_chat_on_the_configured_flow(connect_stub):
     )
     status, headers, body = invoke(load_event("start_chat"))
     assert status == 200
-    assert body == CHAT
+    assert body == {**CHAT, "ContinuationToken": continuation_token_for(CHAT["ContactId"])}
     assert headers["Cache-Control"] == "no-store"
     assert headers["Content-Type"] == "application/json"
 
@@ -41,7 +47,10 @@ def test_every_field_is_passed_on_trimmed_and_base64_is_decoded(connect_stub):
         "Attributes": sent["Attributes"],
         "InitialMessage": sent["InitialMessage"],
         "SupportedMessagingContentTypes": ["text/plain", "text/markdown"],
-        "PersistentChat": sent["PersistentChat"],
+        "PersistentChat": {  # the continuation token is checked, never passed on
+            "SourceContactId": "0f9c4d2a-7e1b-4c3d-9a8b-1e2f3a4b5c6d",
+            "RehydrationType": "ENTIRE_PAST_SESSION",
+        },
         "ChatDurationInMinutes": 120,
     }
     connect_stub.add_response(
@@ -51,7 +60,11 @@ def test_every_field_is_passed_on_trimmed_and_base64_is_decoded(connect_stub):
     )
     status, _, body = invoke(event)
     assert status == 200
-    assert body == {**CHAT, "ContinuedFromContactId": "0f9c4d2a-7e1b-4c3d-9a8b-1e2f3a4b5c6d"}
+    assert body == {
+        **CHAT,
+        "ContinuedFromContactId": "0f9c4d2a-7e1b-4c3d-9a8b-1e2f3a4b5c6d",
+        "ContinuationToken": continuation_token_for(CHAT["ContactId"]),
+    }
 
 
 def test_without_idempotency_key_no_client_token_is_chosen_for_botocore(connect_stub):
@@ -72,7 +85,7 @@ def test_connection_details_from_connect_are_not_passed_to_the_browser(connect_s
         {**CHAT, "ConnectionCredentials": {"ConnectionToken": "sntnl-connection-token"}},
     )
     _, _, body = invoke(load_event("start_chat"))
-    assert set(body) == {"ContactId", "ParticipantId", "ParticipantToken"}
+    assert set(body) == {"ContactId", "ParticipantId", "ParticipantToken", "ContinuationToken"}
 
 
 def test_one_info_line_per_request_and_a_started_metric(connect_stub, handler_logs, capfd):

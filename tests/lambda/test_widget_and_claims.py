@@ -4,7 +4,14 @@ import json
 
 import pytest
 
-from tests.lambda_helpers import DEV, client_token_for, invoke, load_event, with_body
+from tests.lambda_helpers import (
+    DEV,
+    client_token_for,
+    continuation_token_for,
+    invoke,
+    load_event,
+    with_body,
+)
 
 CHAT = {"ContactId": "c-1", "ParticipantId": "p-1", "ParticipantToken": "sntnl-token"}
 
@@ -29,7 +36,8 @@ def test_widget_accepts_what_chat_interface_sends_and_answers_its_shape(connect_
     assert status == 200
     assert headers["Cache-Control"] == "no-store"
     permissions = {"ATTACHMENTS": DEV.widget.attachments, "MESSAGING_MARKDOWN": True}
-    assert body == {"data": {"startChatResult": CHAT, "featurePermissions": permissions}}
+    result = {**CHAT, "ContinuationToken": continuation_token_for(CHAT["ContactId"])}
+    assert body == {"data": {"startChatResult": result, "featurePermissions": permissions}}
 
 
 def test_hosted_widget_body_with_connect_instance_id(connect_stub):
