@@ -7,7 +7,8 @@ import os
 import sys
 from pathlib import Path
 
-from chat_client.api import ChatClientError, ChatDetails, start_chat
+from chat_client.api import ChatClientError, not_continued_note, start_chat
+from chat_client.safe_text import safe_text
 from chat_client.send import Outgoing, send
 from chat_client.smoke import run_smoke
 from chat_client.talk import talk
@@ -80,8 +81,17 @@ def parser() -> argparse.ArgumentParser:
                 help="continue this ended chat (persistent chat); if Connect will not, "
                 "a new chat is started",
             )
+            command.add_argument(
+                "--continuation-token",
+                default=os.environ.get("CHAT_CONTINUATION_TOKEN"),
+                metavar="TOKEN",
+                help="the --resume chat's continuation_token (start --show-tokens prints it; "
+                "default: CHAT_CONTINUATION_TOKEN); without it a new chat is started",
+            )
         if name == "start":
-            command.add_argument("--show-tokens", action="store_true", help="print the token")
+            command.add_argument(
+                "--show-tokens", action="store_true", help="print the tokens unmasked"
+            )
     return root
 
 
@@ -94,9 +104,16 @@ def main(argv: list[str] | None = None) -> int:
                 args.name,
                 attributes=dict(args.attr),
                 resume_from=args.resume,
+                continuation_token=args.continuation_token,
                 token=args.token,
             )
-            note_fresh_start(args.resume, details)
+            note = not_continued_note(
+                resume_from=args.resume,
+                continuation_token=args.continuation_token,
+                details=details,
+            )
+            if note:
+                print(f"chat-client: note: {note}", file=sys.stderr)
             print(json.dumps(details.as_json(show_tokens=args.show_tokens), indent=2))
         elif args.command == "talk":
             asyncio.run(
@@ -106,6 +123,7 @@ def main(argv: list[str] | None = None) -> int:
                     region=args.region,
                     attributes=dict(args.attr),
                     resume_from=args.resume,
+                    continuation_token=args.continuation_token,
                     token=args.token,
                 )
             )
@@ -114,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             return smoke(args)
     except ChatClientError as error:
-        print(f"chat-client: error: {error}", file=sys.stderr)
+        print(f"chat-client: error: {safe_text(str(error), one_line=True)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
@@ -145,15 +163,7 @@ def smoke(args: argparse.Namespace) -> int:
             mark = "ok  " if step.ok else "FAIL"
             print(
                 f"{mark} {step.name:<11} {step.ms:8.1f} ms"
-                + (f"  {step.error}" if step.error else "")
+                + (f"  {safe_text(step.error, one_line=True)}" if step.error else "")
             )
         print("smoke: passed" if result.ok else f"smoke: failed at {result.steps[-1].name}")
     return 0 if result.ok else 1
-
-
-def note_fresh_start(resume_from: str | None, details: ChatDetails) -> None:
-    if resume_from and details.continued_from_contact_id is None:
-        print(
-            f"chat-client: note: chat {resume_from} cannot be continued; started a new one",
-            file=sys.stderr,
-        )

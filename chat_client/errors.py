@@ -4,6 +4,10 @@ import json
 import urllib.error
 from dataclasses import dataclass
 
+from chat_client.safe_text import safe_text
+
+# (status, problem type's last part) that say: start a new chat without PersistentChat.
+RESTART_AFRESH = {(409, "chat-not-resumable"), (403, "continuation-refused")}
 SIGN_IN_NEEDED = "this environment needs a valid sign-in token (chat-client: --token or CHAT_TOKEN)"
 
 
@@ -11,7 +15,8 @@ class ChatClientError(Exception):
     """Anything that stops a chat; str() is one line meant for a person."""
 
 
-@dataclass(frozen=True)
+# Not frozen: raising it through a `with` block sets __traceback__, which frozen refuses.
+@dataclass(eq=False)
 class StartChatError(ChatClientError):
     """Our API answered with an RFC 9457 problem (or something else that is not a chat)."""
 
@@ -23,12 +28,14 @@ class StartChatError(ChatClientError):
 
     def __str__(self) -> str:
         wait = f" (retry after {self.retry_after} s)" if self.retry_after else ""
-        return f"start chat failed: {self.status} {self.title}: {self.detail}{wait}"
+        line = f"start chat failed: {self.status} {self.title}: {self.detail}{wait}"
+        return safe_text(line, one_line=True)
 
     @property
     def not_resumable(self) -> bool:
-        """Connect would not continue the earlier chat: start a fresh one instead."""
-        return self.status == 409 and self.type.endswith(":chat-not-resumable")
+        """Connect would not continue the earlier chat, or the API refused its continuation
+        token: start a fresh one instead."""
+        return (self.status, self.type.rpartition(":")[2]) in RESTART_AFRESH
 
 
 def problem_from(error: urllib.error.HTTPError) -> StartChatError:

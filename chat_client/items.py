@@ -1,12 +1,13 @@
 """Chat items as the Participant Service sends them (transcript Items and websocket content)."""
 
-import json
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from chat_client.interactive import INTERACTIVE, Interactive, read_interactive
+from chat_client.interactive import timeslot_date as timeslot_date
+from chat_client.safe_text import safe_text
+
 EVENT = "application/vnd.amazonaws.connect.event."
-INTERACTIVE = "application/vnd.amazonaws.connect.message.interactive"
 KINDS = {
     EVENT + "participant.joined": "joined",
     EVENT + "participant.left": "left",
@@ -84,33 +85,40 @@ class ChatItem:
         return self.id + "".join(f":{a.status}" for a in self.attachments)
 
     def describe(self) -> str:
-        """One line for a terminal: time, sender, and what happened."""
+        """One line for a terminal (more if a message has them): time, sender, and what
+        happened, everything from the other side made safe to print."""
         clock = self.absolute_time[11:19] if len(self.absolute_time) >= 19 else self.absolute_time
         who = f"{self.display_name or '?'} ({(self.participant_role or '?').lower()})"
-        text = {
-            "message": f": {self.text()}",
+        head = safe_text(f"[{clock}] {who}", one_line=True)
+        if self.kind == "message":
+            return f"{head}: {self.text()}"
+        what = {
             "attachment": ": "
-            + ", ".join(f"{a.name} ({_STATUS[a.status]})" for a in self.attachments),
+            + ", ".join(f"{a.name} ({_STATUS.get(a.status, a.status)})" for a in self.attachments),
             "joined": " joined",
             "left": " left",
             "typing": " is typing…",
             "ended": " — chat ended",
             "receipt": f" {self.receipt} your message",
         }.get(self.kind, f" {self.content_type}")
-        return f"[{clock}] {who}{text}"
+        return head + safe_text(what, one_line=True)
 
     def text(self) -> str:
-        """The message as a terminal shows it: an interactive message as its title and
-        numbered choices (answered by typing the choice, as chat widgets answer)."""
-        if self.content_type != INTERACTIVE:
-            return self.content or ""
-        return interactive_text(self.content or "")
+        """The message made safe to print: an interactive message as its title and numbered
+        choices (answered by typing the choice, as chat widgets answer), or as plain text if
+        it cannot be read as one."""
+        interactive = self._interactive()
+        if interactive is None:
+            return safe_text(self.content or "")
+        return interactive_text(interactive)
 
     def choices(self) -> list[str]:
-        """What an interactive message offers, in order (what a reply sends)."""
-        if self.content_type != INTERACTIVE:
-            return []
-        return [choice for choice, _ in _interactive(self.content or "")[1]]
+        """What an interactive message offers, in order, as sent (what a reply sends)."""
+        interactive = self._interactive()
+        return [] if interactive is None else [choice for choice, _ in interactive.options]
+
+    def _interactive(self) -> Interactive | None:
+        return read_interactive(self.content) if self.content_type == INTERACTIVE else None
 
 
 def _receipt_kind(receipt: dict[str, Any]) -> str:
@@ -120,40 +128,9 @@ def _receipt_kind(receipt: dict[str, Any]) -> str:
 _STATUS = {"IN_PROGRESS": "being scanned", "APPROVED": "ready", "REJECTED": "rejected by the scan"}
 
 
-def _interactive(content: str) -> tuple[str, list[tuple[str, str]]]:
-    """An interactive message's title and its (choice, note) pairs."""
-    try:
-        message = json.loads(content)
-        body = message["data"]["content"]
-        template = message["templateType"]
-    except (ValueError, KeyError, TypeError):
-        return content, []
-    if template == "TimePicker":
-        offset = body.get("timeZoneOffset")
-        slots = body.get("timeslots", [])
-        options = [
-            (timeslot_date(slot["date"], offset), f"{slot.get('duration', '?')} minutes")
-            for slot in slots
-        ]
-    else:
-        elements = body.get("elements", [])
-        options = [(element["title"], element.get("subtitle", "")) for element in elements]
-    return str(body.get("title", template)), options
-
-
-def timeslot_date(date: str, offset_minutes: int | None) -> str:
-    """A time slot as chat-interface sends it: with timeZoneOffset, the date moved by it in
-    JavaScript's toISOString() form with its last two characters swapped for +00:00
-    ("…T18:00:00.00+00:00"); without, the slot's own date."""
-    if not offset_minutes:
-        return date
-    moved = datetime.fromisoformat(date).astimezone(UTC) + timedelta(minutes=offset_minutes)
-    return moved.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moved.microsecond // 1000:03d}"[:2] + "+00:00"
-
-
-def interactive_text(content: str) -> str:
-    title, options = _interactive(content)
-    lines = [title]
-    for number, (choice, note) in enumerate(options, 1):
-        lines.append(f"  {number}. {choice}" + (f" — {note}" if note else ""))
+def interactive_text(interactive: Interactive) -> str:
+    lines = [safe_text(interactive.title, one_line=True)]
+    for number, (choice, note) in enumerate(interactive.options, 1):
+        line = f"  {number}. {choice}" + (f" — {note}" if note else "")
+        lines.append(safe_text(line, one_line=True))
     return "\n".join(lines)

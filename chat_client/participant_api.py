@@ -12,6 +12,7 @@ from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
 
 from chat_client.errors import ChatClientError
+from chat_client.safe_text import safe_text
 
 REACH_SECONDS = 3.0
 EXECUTE_API_HOST = re.compile(r"^https://[^.]+\.execute-api\.([a-z0-9-]+)\.amazonaws\.com(\.cn)?/")
@@ -73,7 +74,7 @@ def as_chat_error(operation: str, error: Exception) -> ChatClientError:
         code = error.response.get("Error", {}).get("Code", "Error")
         message = error.response.get("Error", {}).get("Message", "")
         kind = AccessDenied if code == "AccessDeniedException" else ChatClientError
-        return kind(f"{operation} failed: {code}: {message}".rstrip(": "))
+        return kind(safe_text(f"{operation} failed: {code}: {message}".rstrip(": "), one_line=True))
     if isinstance(error, BotoCoreError):
         return ChatClientError(f"{operation} failed: {error}")
     return ChatClientError(f"{operation} failed: {type(error).__name__}")

@@ -10,6 +10,7 @@ from pathlib import Path
 from chat_client.api import start_chat
 from chat_client.items import ChatItem
 from chat_client.participant_api import settle
+from chat_client.safe_text import safe_text
 from chat_client.session import ChatSession
 
 
@@ -50,7 +51,8 @@ async def send(
         await _follow(chat, outcome, wait_seconds, save_to)
     for attachment_id, status in outcome.sent_files.items():
         if status != "APPROVED":
-            print(f"chat-client: attachment {attachment_id}: {status.lower().replace('_', ' ')}")
+            verdict = f"{attachment_id}: {status.lower().replace('_', ' ')}"
+            print(f"chat-client: attachment {safe_text(verdict, one_line=True)}")
     return outcome
 
 

@@ -6,10 +6,11 @@ import asyncio
 import sys
 from pathlib import Path
 
-from chat_client.api import start_chat
+from chat_client.api import not_continued_note, start_chat
 from chat_client.errors import ChatClientError
 from chat_client.items import ChatItem
 from chat_client.participant_api import settle
+from chat_client.safe_text import safe_text
 from chat_client.session import ChatSession
 
 QUIT = "/quit"
@@ -68,7 +69,7 @@ class Conversation:
         elif line.isdigit() and 1 <= int(line) <= len(self.choices):
             choice, self.choices = self.choices[int(line) - 1], []
             await self.chat.send_message(choice)
-            print(f"you chose: {choice}", flush=True)
+            print(f"you chose: {safe_text(choice, one_line=True)}", flush=True)
         else:
             await self.chat.send_message(line)
 
@@ -80,15 +81,25 @@ async def talk(
     region: str | None,
     attributes: dict[str, str],
     resume_from: str | None = None,
+    continuation_token: str | None = None,
     token: str | None = None,
 ) -> None:
     region = await asyncio.to_thread(settle, region, url)  # before a chat exists
     details = await asyncio.to_thread(
-        start_chat, url, name, attributes=attributes, resume_from=resume_from, token=token
+        start_chat,
+        url,
+        name,
+        attributes=attributes,
+        resume_from=resume_from,
+        continuation_token=continuation_token,
+        token=token,
     )
-    if resume_from and details.continued_from_contact_id is None:
-        print(f"chat {resume_from} cannot be continued; this is a new chat")
-    print(f"chat started (contact {details.contact_id}); {HELP}")
+    note = not_continued_note(
+        resume_from=resume_from, continuation_token=continuation_token, details=details
+    )
+    if note:
+        print(note)
+    print(f"chat started (contact {safe_text(details.contact_id, one_line=True)}); {HELP}")
     async with ChatSession(details, region=region) as chat:
         conversation = Conversation(chat)
         printer = asyncio.create_task(_print_items(chat, conversation))
@@ -101,7 +112,11 @@ async def talk(
                 try:
                     await conversation.handle(line.strip())
                 except ChatClientError as error:  # a refused file is not the end of the chat
-                    print(f"chat-client: {error}", file=sys.stderr, flush=True)
+                    print(
+                        f"chat-client: {safe_text(str(error), one_line=True)}",
+                        file=sys.stderr,
+                        flush=True,
+                    )
         printer.cancel()
     print("disconnected")
 

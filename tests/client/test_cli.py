@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -22,25 +23,41 @@ def test_start_prints_details_with_the_token_masked(stack):
     result = cli("start", "--url", stack.start_chat_url, "--name", "Ada", "--attr", "topic=billing")
     assert result.returncode == 0, result.stderr
     details = json.loads(result.stdout)
-    assert details["participant_token"] == "***masked***"
-    assert set(details) == {"contact_id", "participant_id", "participant_token"}
+    assert details["participant_token"] == details["continuation_token"] == "***masked***"
+    assert set(details) == {
+        "contact_id",
+        "participant_id",
+        "participant_token",
+        "continuation_token",
+    }
     shown = json.loads(
         cli("start", "--url", stack.start_chat_url, "--name", "Ada", "--show-tokens").stdout
     )
     assert shown["participant_token"].startswith("ptok-")
+    assert re.fullmatch("[0-9a-f]{64}", shown["continuation_token"])
 
 
-def test_start_resume_notes_a_fresh_chat_when_connect_will_not_continue(stack):
-    unknown = "c0ffee00-0000-4000-8000-000000000000"
-    args = ("start", "--url", stack.start_chat_url, "--name", "Ada", "--resume", unknown)
-    result = cli(*args)
-    assert result.returncode == 0, result.stderr
-    assert "continued_from_contact_id" not in json.loads(result.stdout)
-    assert result.stderr == f"chat-client: note: chat {unknown} cannot be continued; started a new one\n"  # fmt: skip
-    first = json.loads(cli("start", "--url", stack.start_chat_url, "--name", "Ada").stdout)
-    resumed = cli(*args[:-1], first["contact_id"])
-    assert json.loads(resumed.stdout)["continued_from_contact_id"] == first["contact_id"]
+def test_start_resume_continues_with_the_token_and_notes_a_fresh_chat_without(stack):
+    start = ("start", "--url", stack.start_chat_url, "--name", "Ada")
+    first = json.loads(cli(*start, "--show-tokens").stdout)
+    past, token = first["contact_id"], first["continuation_token"]
+    resumed = cli(*start, "--resume", past, "--continuation-token", token)
+    assert json.loads(resumed.stdout)["continued_from_contact_id"] == past
     assert resumed.stderr == ""
+    from_env = cli(*start, "--resume", past, env={"CHAT_CONTINUATION_TOKEN": token})
+    assert json.loads(from_env.stdout)["continued_from_contact_id"] == past
+    refused = cli(*start, "--resume", past, "--continuation-token", "0" * 64)
+    assert "continued_from_contact_id" not in json.loads(refused.stdout)
+    assert (
+        refused.stderr == f"chat-client: note: chat {past} cannot be continued; started a new one\n"
+    )
+    tokenless = cli(*start, "--resume", past, env={"CHAT_CONTINUATION_TOKEN": ""})
+    assert tokenless.returncode == 0, tokenless.stderr
+    assert "continued_from_contact_id" not in json.loads(tokenless.stdout)
+    assert tokenless.stderr == (
+        f"chat-client: note: chat {past} cannot be continued without its continuation token "
+        "(--continuation-token or CHAT_CONTINUATION_TOKEN); started a new one\n"
+    )
 
 
 def test_smoke_passes_every_step_and_prints_latencies(stack):

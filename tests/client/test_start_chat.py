@@ -1,5 +1,7 @@
 """start_chat against the real handler behind the local HTTP API (real HTTP)."""
 
+import re
+
 import pytest
 
 from chat_client import ChatClientError, StartChatError, start_chat
@@ -50,22 +52,34 @@ def test_throttled_connect_surfaces_as_429_with_retry_after():
         throttled.stop()
 
 
-def test_resume_continues_an_ended_chat(stack):
+def test_resume_continues_an_ended_chat_with_its_continuation_token(stack):
     first = start_chat(stack.start_chat_url, "Ada")
-    second = start_chat(stack.start_chat_url, "Ada", resume_from=first.contact_id)
+    assert re.fullmatch("[0-9a-f]{64}", first.continuation_token or "")
+    second = start_chat(
+        stack.start_chat_url,
+        "Ada",
+        resume_from=first.contact_id,
+        continuation_token=first.continuation_token,
+    )
     assert second.continued_from_contact_id == first.contact_id
     assert second.contact_id != first.contact_id
+    assert second.continuation_token not in (None, first.continuation_token)
 
 
-def test_a_chat_connect_will_not_continue_becomes_a_fresh_chat(stack):
-    unknown = "c0ffee00-0000-4000-8000-000000000000"
-    details = start_chat(stack.start_chat_url, "Ada", resume_from=unknown)
-    assert details.contact_id
-    assert details.continued_from_contact_id is None
+def test_a_contact_id_without_its_own_token_becomes_a_fresh_chat(stack):
+    first = start_chat(stack.start_chat_url, "Ada")
+    other = start_chat(stack.start_chat_url, "Eve")
+    for token in (None, other.continuation_token, "0" * 64):
+        details = start_chat(
+            stack.start_chat_url, "Eve", resume_from=first.contact_id, continuation_token=token
+        )
+        assert details.contact_id
+        assert details.continued_from_contact_id is None
 
 
 def test_a_malformed_contact_id_is_the_callers_400(stack):
+    token = start_chat(stack.start_chat_url, "Ada").continuation_token
     with pytest.raises(StartChatError) as error:
-        start_chat(stack.start_chat_url, "Ada", resume_from="nope")
+        start_chat(stack.start_chat_url, "Ada", resume_from="nope", continuation_token=token)
     assert error.value.status == 400
     assert error.value.type.endswith(":validation-error")
