@@ -20,6 +20,7 @@ from infra.names import (
 )
 from infra.start_chat_function import StartChatFunction
 from infra.widget_hosting import WidgetHosting
+from infra.widget_hosting_headers import aws_origins, page_csp
 from infra.widget_outputs import WidgetOutputs
 
 
@@ -49,7 +50,18 @@ class ChatStarterStack(Stack):
             grant_bot_check_secret(function, config.bot_check.secret_parameter)
         allowed_origins = config.allowed_origins
         hosting = (
-            WidgetHosting(self, "Widget", environment=config.name)
+            WidgetHosting(
+                self,
+                "Widget",
+                environment=config.name,
+                content_security_policy=page_csp(
+                    aws_origins(
+                        region=config.region,
+                        attachments=config.widget.attachments,
+                        bot_check=config.bot_check.provider if config.bot_check else None,
+                    )
+                ),
+            )
             if config.widget.hosting
             else None
         )

@@ -23,14 +23,27 @@ from constructs import Construct
 from infra.config import EnvironmentConfig
 from infra.function_dependencies import depend_only_on_its_policy
 from infra.widget_bundle import ASSETS, STABLE_NAME, build_widget, widget_config
-from infra.widget_hosting_headers import HSTS_SECONDS, IMMUTABLE, SHORT, SHORT_SECONDS
+from infra.widget_hosting_headers import (
+    FRAME_OPTIONS,
+    HSTS_SECONDS,
+    IMMUTABLE,
+    SHORT,
+    SHORT_SECONDS,
+)
 
 # The id CDK gives the BucketDeployment handler it adds to the stack.
 DEPLOYMENT_HANDLER = "Custom::CDKBucketDeployment"
 
 
 class WidgetHosting(Construct):
-    def __init__(self, scope: Construct, construct_id: str, *, environment: str) -> None:
+    def __init__(
+        self,
+        scope: Construct,
+        construct_id: str,
+        *,
+        environment: str,
+        content_security_policy: str,
+    ) -> None:
         super().__init__(scope, construct_id)
         folder = Path(tempfile.mkdtemp(prefix="connect-chat-starter-widget-"))
         atexit.register(shutil.rmtree, folder, ignore_errors=True)  # staged by then
@@ -45,7 +58,7 @@ class WidgetHosting(Construct):
             removal_policy=RemovalPolicy.RETAIN,  # a pinned tag may still name an old bundle
         )
         origin = origins.S3BucketOrigin.with_origin_access_control(self.bucket)
-        headers = self._headers()
+        headers = self._headers(content_security_policy)
         self.distribution = cloudfront.Distribution(
             self,
             "Cdn",
@@ -160,12 +173,19 @@ class WidgetHosting(Construct):
                     Acknowledgment(id=f"AwsSolutions-IAM5[{grant}]", reason=grant_reason)
                 )
 
-    def _headers(self) -> cloudfront.ResponseHeadersPolicy:
+    def _headers(self, content_security_policy: str) -> cloudfront.ResponseHeadersPolicy:
         return cloudfront.ResponseHeadersPolicy(
             self,
             "Headers",
-            comment="connect-chat-starter widget: HSTS, nosniff, referrer, CORS for the script",
+            comment="connect-chat-starter widget: CSP and no framing for the page; HSTS, "
+            "nosniff, referrer, CORS for the script",
             security_headers_behavior=cloudfront.ResponseSecurityHeadersBehavior(
+                content_security_policy=cloudfront.ResponseHeadersContentSecurityPolicy(
+                    content_security_policy=content_security_policy, override=True
+                ),
+                frame_options=cloudfront.ResponseHeadersFrameOptions(
+                    frame_option=cloudfront.HeadersFrameOption[FRAME_OPTIONS], override=True
+                ),
                 strict_transport_security=cloudfront.ResponseHeadersStrictTransportSecurity(
                     access_control_max_age=Duration.seconds(HSTS_SECONDS),
                     include_subdomains=True,

@@ -8,9 +8,13 @@ from infra.widget_bundle import ASSETS, STABLE_NAME, WidgetBuild
 from infra.widget_hosting_headers import IMMUTABLE, SECURITY_HEADERS, SHORT
 
 
-def cdn_app(build: WidgetBuild, config: dict[str, object]) -> web.Application:
+def cdn_app(
+    build: WidgetBuild, config: dict[str, object], *, content_security_policy: str
+) -> web.Application:
+    headers = {**SECURITY_HEADERS, "Content-Security-Policy": content_security_policy}
+
     async def config_json(_: web.Request) -> web.Response:
-        return web.json_response(config, headers={**SECURITY_HEADERS, "Cache-Control": SHORT})
+        return web.json_response(config, headers={**headers, "Cache-Control": SHORT})
 
     async def static(request: web.Request) -> web.StreamResponse:
         name = request.match_info["path"] or "index.html"
@@ -18,7 +22,7 @@ def cdn_app(build: WidgetBuild, config: dict[str, object]) -> web.Application:
         if build.folder.resolve() not in path.parents or not path.is_file():
             raise web.HTTPNotFound()
         cache = IMMUTABLE if name.startswith(f"{ASSETS}/") else SHORT
-        return web.FileResponse(path, headers={**SECURITY_HEADERS, "Cache-Control": cache})
+        return web.FileResponse(path, headers={**headers, "Cache-Control": cache})
 
     app = web.Application()
     app.add_routes([web.get("/config.json", config_json), web.get("/{path:.*}", static)])

@@ -17,6 +17,7 @@ from infra.botocore_data import write_trimmed_model
 from infra.config import EnvironmentConfig
 from infra.handler_environment import HANDLER, LAMBDA_SOURCE, handler_environment
 from infra.widget_bundle import build_widget, widget_config
+from infra.widget_hosting_headers import BOT_CHECK_ORIGINS, PageOrigins, page_csp
 from local.abuse_stand_ins import AbuseStandIns
 from local.agent import SimulatedAgent
 from local.aws_stand_in import ATTACHMENTS, STORE, StandInOptions, aws_stand_in
@@ -155,9 +156,15 @@ async def start_local_stack(config: EnvironmentConfig, options: LocalOptions) ->
     widget = build_widget(scratch / "cdn")
     cdn_config = widget_config(config, start_chat_url=f"{api_url}{CHAT_PATH}")
     cdn_config["participantEndpoint"] = aws_url  # only here: the real one is AWS's
-    cdn_runner = await _serve(
-        web.AppRunner(cdn_app(widget, cdn_config), access_log=None), cdn_socket
-    )
+    origins = PageOrigins(
+        api=api_url,
+        participant=aws_url,
+        websocket=aws_url.replace("http://", "ws://", 1),
+        attachments=aws_url if config.widget.attachments else None,
+        bot_check=BOT_CHECK_ORIGINS[config.bot_check.provider] if config.bot_check else (),
+    )  # the deployed page's policy (infra/widget_hosting_headers.py), with this stack's origins
+    cdn = cdn_app(widget, cdn_config, content_security_policy=page_csp(origins))
+    cdn_runner = await _serve(web.AppRunner(cdn, access_log=None), cdn_socket)
     return LocalStack(
         start_chat_url=f"{api_url}{CHAT_PATH}",
         api_url=f"{api_url}/",
