@@ -3,16 +3,19 @@ file with exactly the headers it names (the upload URL is presigned for them), t
 CompleteAttachmentUpload; and GetAttachment's URL for a download. Connect scans each file
 and sends its item again with the verdict."""
 
+import asyncio
 import mimetypes
 import uuid
 from collections.abc import Awaitable, Callable
-from pathlib import Path, PurePath
+from pathlib import Path
 from typing import Any
 
 import aiohttp
 
 from chat_client.errors import ChatClientError
 from chat_client.items import AttachmentRef
+from chat_client.safe_text import safe_text
+from chat_client.saved_files import safe_file_name, save_new
 
 MAX_BYTES = 20 * 1024 * 1024  # Amazon Connect's limit per attachment
 Call = Callable[..., Awaitable[dict[str, Any]]]
@@ -53,15 +56,15 @@ async def upload(call: Call, http: aiohttp.ClientSession, path: Path) -> str:
 async def download(
     call: Call, http: aiohttp.ClientSession, ref: AttachmentRef, folder: Path
 ) -> Path:
-    """Saves an approved attachment into `folder` under its own name (never outside it)."""
+    """Saves an approved attachment into `folder` as a new file under a safe form of its own
+    name (saved_files: never outside the folder, never over another file)."""
+    shown = safe_text(ref.name, one_line=True)
     if ref.status != "APPROVED":
-        raise ChatClientError(f"{ref.name} cannot be downloaded: {ref.status.lower()}")
+        raise ChatClientError(f"{shown} cannot be downloaded: {ref.status.lower()}")
     found = await call("get_attachment", AttachmentId=ref.attachment_id)
     async with http.get(found["Url"]) as response:
         if response.status >= 300:
-            raise ChatClientError(f"download of {ref.name} failed: HTTP {response.status}")
+            raise ChatClientError(f"download of {shown} failed: HTTP {response.status}")
         data = await response.read()
-    target = folder / (PurePath(ref.name.replace("\\", "/")).name or ref.attachment_id)
-    folder.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data)
-    return target
+    name = safe_file_name(ref.name, content_type=ref.content_type)
+    return await asyncio.to_thread(save_new, folder, name, data)
