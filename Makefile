@@ -53,12 +53,15 @@ deploy-access: $(VENV)/.app node_modules/.cli
 deploy: setup
 	python -m ops.deploy --env $(ENV)
 
-## make test: the one check command, locally and in CI
+## make test: the one check command, locally and in CI (lint, typecheck, pytest)
 test: setup lint typecheck pytest
 
+## make lint: ruff; actionlint and zizmor (offline: no GitHub API) on .github/
 lint:
 	ruff check .
 	ruff format --check .
+	actionlint
+	zizmor --offline --no-progress .github
 
 typecheck:
 	mypy infra lambda/start_chat app.py bench chat_client local ops tools

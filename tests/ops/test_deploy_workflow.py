@@ -1,5 +1,6 @@
 """The deploy workflow: environments in order, each in its GitHub environment with OIDC only,
-diffs on pull requests with the diff role; no AWS key anywhere in the repository."""
+diffs on pull requests with the diff role (never Dependabot's); every action pinned to a
+commit; no AWS key anywhere in the repository."""
 
 import re
 import subprocess
@@ -13,7 +14,10 @@ from tests.ops.test_workflow import ACTIONLINT
 WORKFLOW = REPO_ROOT / ".github" / "workflows" / "deploy.yml"
 JOBS = yaml.safe_load(WORKFLOW.read_text())["jobs"]
 ORDER = ["dev", "staging", "prod"]
-PINNED = re.compile(r"^[\w-]+/[\w-]+@v\d+(\.\d+)*$")
+WORKFLOWS = sorted(WORKFLOW.parent.glob("*.yml"))
+# owner/name[/path]@<40 hex>  # vX.Y.Z: the commit a tag named when pinned; Dependabot moves both
+PINNED = re.compile(r"^[\w-]+/[\w.-]+(/[\w./-]+)?@[0-9a-f]{40}  # v\d+\.\d+\.\d+$")
+USES = re.compile(r"^\s*(?:- )?uses: (.+)$", re.MULTILINE)
 
 
 def test_actionlint_accepts_it():
@@ -38,7 +42,8 @@ def test_every_environment_with_github_access_is_deployed_in_order():
 def test_nothing_deploys_unless_the_checks_passed_first():
     """deploy-dev waits for ci.yml's jobs (called, not copied); the rest wait for dev."""
     checks = JOBS["checks"]
-    assert checks["uses"] == "./.github/workflows/ci.yml"
+    # $/: this commit's ci.yml, not whatever a step left in the workspace
+    assert checks["uses"] == "$/.github/workflows/ci.yml"
     assert checks["if"] == "github.event_name == 'push'"
     assert JOBS["deploy-dev"]["needs"] == "checks"
     ci = yaml.safe_load((WORKFLOW.parent / "ci.yml").read_text())
@@ -75,29 +80,62 @@ def test_credentials_come_only_from_oidc_roles():
         assert len(logins) == 1, name
         settings = logins[0]["with"]
         assert set(settings) == {"role-to-assume", "aws-region"}, name
-        assert settings["role-to-assume"].startswith("${{ vars"), name
+        role = settings["role-to-assume"]
+        if role == "${{ matrix.role }}":
+            roles = [entry["role"] for entry in job["strategy"]["matrix"]["include"]]
+        else:
+            roles = [role]
+        assert all(r.startswith("${{ vars.") for r in roles), name
 
 
 def test_pull_requests_diff_every_environment_into_the_summary():
     diff = JOBS["diff"]
     # forks get no OIDC token: only this repository's own branches are diffed
-    assert diff["if"] == (
+    assert diff["if"].startswith(
         "github.event_name == 'pull_request' && "
         "github.event.pull_request.head.repo.full_name == github.repository"
     )
     assert "environment" not in diff, "the diff role trusts pull_request subjects, not environments"
     assert [entry["env"] for entry in diff["strategy"]["matrix"]["include"]] == ORDER
-    script = next(s["run"] for s in diff["steps"] if "make diff" in s.get("run", ""))
-    assert "GITHUB_STEP_SUMMARY" in script
-    # the diff role may assume only the lookup role: a template diff, said up front
-    assert "DIFF_METHOD=template" in script
+    step = next(s for s in diff["steps"] if "make diff" in s.get("run", ""))
+    assert "GITHUB_STEP_SUMMARY" in step["run"]
+    # the diff role may read the stack's template, nothing more: a template diff
+    assert "DIFF_METHOD=template" in step["run"]
+    assert "${{" not in step["run"], "matrix values reach the script as variables, not code"
 
 
-def test_actions_are_pinned_by_version():
-    for name, job in JOBS.items():
-        for step in job.get("steps", []):
-            if "uses" in step:
-                assert PINNED.match(step["uses"]), f"{name}: {step['uses']}"
+def test_dependabots_pull_requests_get_no_aws_credentials():
+    """Its pull requests run packages published days ago with the diff role otherwise."""
+    assert "github.event.pull_request.user.login != 'dependabot[bot]'" in JOBS["diff"]["if"]
+
+
+def test_every_action_is_pinned_to_a_commit_with_its_version_beside_it():
+    versions: dict[str, set[str]] = {}
+    for path in WORKFLOWS:
+        for uses in USES.findall(path.read_text()):
+            if uses.startswith("$/"):  # this repository at the running commit
+                continue
+            assert PINNED.match(uses), f"{path.name}: {uses}"
+            versions.setdefault(uses.split("@")[0], set()).add(uses.split("@")[1])
+    assert {"actions/checkout", "aws-actions/configure-aws-credentials"} <= set(versions)
+    assert {action: len(pins) for action, pins in versions.items() if len(pins) > 1} == {}
+
+
+def test_no_checkout_leaves_its_token_for_later_steps():
+    for path in WORKFLOWS:
+        for name, job in yaml.safe_load(path.read_text())["jobs"].items():
+            for step in job.get("steps", []):
+                if step.get("uses", "").startswith("actions/checkout@"):
+                    assert step["with"]["persist-credentials"] is False, f"{path.name}: {name}"
+
+
+def test_each_workflow_runs_one_at_a_time_per_ref_or_job():
+    ci = yaml.safe_load((WORKFLOW.parent / "ci.yml").read_text())
+    assert "github.ref" in ci["concurrency"]["group"]
+    assert ci["concurrency"]["cancel-in-progress"] == "${{ github.event_name == 'pull_request' }}"
+    assert "matrix.env" in JOBS["diff"]["concurrency"]["group"]
+    release = yaml.safe_load((WORKFLOW.parent / "release.yml").read_text())
+    assert release["concurrency"] == {"group": "release", "cancel-in-progress": False}
 
 
 def test_no_aws_access_key_anywhere_in_the_repository():

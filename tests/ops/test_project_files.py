@@ -1,6 +1,7 @@
 """What a team checks before adopting the starter: a license, one version that the changelog
-and the release workflow agree on, Dependabot for every file that holds pins, and a
-pre-commit configuration at the same ruff as `make lint`."""
+and the release workflow agree on (and a tag for it, pushed by that workflow), Dependabot
+for every file that holds pins, and a pre-commit configuration at the same ruff as
+`make lint`."""
 
 import re
 import subprocess
@@ -45,6 +46,13 @@ def test_dependabot_watches_every_file_that_holds_pins_weekly_and_grouped():
         assert [g["patterns"] for g in update["groups"].values()] == [["*"]], "one PR a week"
 
 
+def test_every_dependabot_entry_waits_a_week_before_proposing_a_release():
+    """A compromised release is usually pulled within days; Dependabot then never offers it."""
+    for update in DEPENDABOT["updates"]:
+        key = (update["package-ecosystem"], update["directory"])
+        assert update.get("cooldown", {}).get("default-days", 0) >= 7, key
+
+
 def test_the_coverage_check_sees_a_new_requirements_file(tmp_path, monkeypatch):
     monkeypatch.setattr(sys.modules[__name__], "tracked_files", lambda: ["requirements.txt", "bench/requirements-bench.txt"])  # fmt: skip
     assert ("pip", "/bench") in pin_files()
@@ -79,13 +87,17 @@ def test_a_release_that_disagrees_is_refused(tag, changelog, message):
         release_notes(tag, changelog=changelog, version=version)
 
 
-def test_the_release_workflow_publishes_the_checked_notes():
+def test_the_release_workflow_tags_a_new_version_and_publishes_the_checked_notes():
+    """No tag existed, so the changelog's compare links led nowhere: the workflow pushes them."""
     workflow = yaml.safe_load((REPO_ROOT / ".github" / "workflows" / "release.yml").read_text())
-    assert workflow[True] == {"push": {"tags": ["v*"]}}
-    runs = [step.get("run", "") for step in workflow["jobs"]["release"]["steps"]]
-    assert any("python -m ops.release_notes" in run for run in runs)
-    assert any("gh release create" in run and "--notes-file" in run for run in runs)
-    assert workflow["jobs"]["release"]["permissions"] == {"contents": "write"}
+    assert workflow[True]["push"] == {"branches": ["main"], "paths": ["pyproject.toml"]}
+    assert set(workflow[True]["workflow_dispatch"]["inputs"]) == {"version", "commit"}
+    job = workflow["jobs"]["release"]
+    runs = "\n".join(step.get("run", "") for step in job["steps"])
+    assert "python3 -m ops.release_notes" in runs
+    assert 'gh release create "$TAG" --target "$TARGET"' in runs, "creates the tag on that commit"
+    assert "--verify-tag" not in runs
+    assert job["permissions"] == {"contents": "write"}
 
 
 def test_pre_commit_runs_make_lints_ruff_at_the_same_version():

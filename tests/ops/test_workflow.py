@@ -1,5 +1,8 @@
-"""The GitHub Actions workflow: valid for actionlint, and doing what the README says."""
+"""The GitHub Actions workflows: valid for actionlint, nothing for zizmor (both in make lint),
+and doing what the README says."""
 
+import json
+import re
 import shutil
 import subprocess
 import sys
@@ -11,13 +14,34 @@ from tests.conftest import REPO_ROOT
 
 WORKFLOW = REPO_ROOT / ".github" / "workflows" / "ci.yml"
 ACTIONLINT = str(Path(sys.executable).with_name("actionlint"))
+ZIZMOR = str(Path(sys.executable).with_name("zizmor"))
 
 
-def test_actionlint_accepts_the_workflow():
-    result = subprocess.run(
-        [ACTIONLINT, str(WORKFLOW)], capture_output=True, text=True, check=False
-    )
+def test_actionlint_accepts_every_workflow():
+    workflows = sorted(str(path) for path in WORKFLOW.parent.glob("*.yml"))
+    result = subprocess.run([ACTIONLINT, *workflows], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_zizmor_finds_nothing_in_the_workflows_and_dependabot_offline():
+    command = [ZIZMOR, "--offline", "--no-progress", "--format", "json", ".github"]
+    result = subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True, check=False)
+    findings = [
+        (f["ident"], f["locations"][0]["symbolic"]["key"]["Local"]["verbatim_path"])
+        for f in json.loads(result.stdout)
+    ]
+    assert findings == []
+    assert result.returncode == 0, result.stderr
+
+
+def test_make_lint_runs_actionlint_and_zizmor_offline():
+    recipe = (REPO_ROOT / "Makefile").read_text().split("\nlint:\n", 1)[1].split("\n\n", 1)[0]
+    commands = [line.strip() for line in recipe.splitlines()]
+    assert "actionlint" in commands
+    assert any(c.startswith("zizmor --offline") for c in commands), commands
+    make_test = re.search(r"^test: (.*)$", (REPO_ROOT / "Makefile").read_text(), re.MULTILINE)
+    assert make_test is not None
+    assert "lint" in make_test.group(1).split()
 
 
 def test_actionlint_would_catch_a_broken_workflow(tmp_path):
