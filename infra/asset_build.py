@@ -18,6 +18,11 @@ PIP_PLATFORM = (
     "--python-version",
     "{}.{}".format(*RUNTIME_PYTHON),
 )
+# The function's whole dependency set, pinned with hashes (pip-compile of requirements.in):
+# pip checks every wheel against it and resolves nothing, so two synths on different days
+# ship the same bytes, and a package missing from the lock fails the synth.
+LOCK = "requirements.txt"
+LOCKED = ("--require-hashes", "--no-deps")
 # Already in every Lambda Python runtime (botocore's own dependency), there with bytecode; a
 # bundled copy has none (the code folder is read-only) and is compiled at each cold start.
 RUNTIME_PROVIDED = ("jmespath",)
@@ -41,9 +46,9 @@ def build_asset(
     for path in source.glob("*.py"):
         shutil.copy2(path, out / path.name)
     write_trimmed_model(out)
-    requirements = source / "requirements.txt"
-    if requirements.exists():
-        pip_install_for_runtime(out, "-r", str(requirements), platform=PIP_PLATFORM)
+    lock = source / LOCK
+    if lock.exists():
+        pip_install_for_runtime(out, *LOCKED, "-r", str(lock), platform=PIP_PLATFORM)
         for name in RUNTIME_PROVIDED:
             for path in [out / name, *out.glob(f"{name}-*.dist-info")]:
                 shutil.rmtree(path, ignore_errors=True)

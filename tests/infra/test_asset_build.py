@@ -2,10 +2,13 @@
 runtime's Python (the zip `cdk deploy` uploads dates every file 1980-01-01, so timestamp
 bytecode would be stale in Lambda), nothing the runtime already has."""
 
+import email
 import json
 import sys
 
 import pytest
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 
 from infra import asset_build
 from infra.asset_build import RUNTIME_PROVIDED, RUNTIME_PYTHON, build_asset, runtime_python
@@ -90,3 +93,61 @@ def test_compileall_runs_in_one_process(monkeypatch):
     (command,) = calls
     assert command[command.index("-j") + 1] == "1"
     assert command[command.index("--invalidation-mode") + 1] == "unchecked-hash"
+
+
+def lock() -> dict[str, tuple[str, list[str]]]:
+    """The function's lock: package -> (version, its hashes)."""
+    text = (asset_build.REPO_ROOT / "lambda" / "start_chat" / asset_build.LOCK).read_text()
+    entries = {}
+    for requirement in text.replace("\\\n", " ").splitlines():
+        requirement = requirement.split("#", 1)[0].strip()
+        if not requirement:
+            continue
+        pin, *options = requirement.split()
+        name, version = pin.split("==")
+        hashes = [o.removeprefix("--hash=sha256:") for o in options if o.startswith("--hash=")]
+        entries[canonicalize_name(name)] = (version, hashes)
+    return entries
+
+
+def test_the_lock_pins_every_package_with_hashes_and_holds_the_top_level_pins():
+    locked = lock()
+    assert locked, "the lock is empty"
+    for name, (version, hashes) in locked.items():
+        assert hashes, f"{name}=={version} has no hashes"
+    top_level = (asset_build.REPO_ROOT / "lambda" / "start_chat" / "requirements.in").read_text()
+    for line in top_level.splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, version = line.split("==")
+            assert locked[canonicalize_name(name)][0] == version.strip()
+
+
+def test_the_build_checks_every_hash_and_resolves_nothing(monkeypatch, tmp_path):
+    calls = []
+    monkeypatch.setattr(asset_build.subprocess, "run", lambda command, **_: calls.append(command))
+    monkeypatch.setattr(asset_build, "write_trimmed_model", lambda _: None)
+    source = asset_build.REPO_ROOT / "lambda" / "start_chat"
+    build_asset(source, tmp_path, bytecode=False)
+    (pip,) = calls
+    assert {"--require-hashes", "--no-deps"} <= set(pip)
+    assert pip[pip.index("-r") + 1] == str(source / asset_build.LOCK)
+
+
+def test_the_asset_is_the_lock_and_every_dependency_it_declares_is_locked(synth):
+    from aws_cdk.assertions import Template
+
+    _, function = only(Template.from_json(synth.template), "AWS::Lambda::Function")
+    asset = synth.outdir / f"asset.{function['Properties']['Code']['S3Key'].removesuffix('.zip')}"
+    locked = lock()
+    bundled = {}
+    runtime = {"python_version": "{}.{}".format(*RUNTIME_PYTHON), "extra": ""}
+    for metadata in asset.glob("*.dist-info/METADATA"):
+        message = email.message_from_string(metadata.read_text())
+        bundled[canonicalize_name(message["Name"])] = message["Version"]
+        for declared in message.get_all("Requires-Dist") or []:
+            requirement = Requirement(declared)
+            if requirement.marker is None or requirement.marker.evaluate(runtime):
+                assert canonicalize_name(requirement.name) in locked, f"{declared} is not locked"
+    provided = {canonicalize_name(name) for name in RUNTIME_PROVIDED}
+    expected = {name: version for name, (version, _) in locked.items() if name not in provided}
+    assert bundled == expected
