@@ -81,13 +81,13 @@ async def test_the_fallback_takes_a_known_extension_of_the_type_or_none(save, tm
 @pytest.mark.parametrize(
     "name",
     [
-        "../../outside.txt",
-        "/etc/outside.txt",
-        "C:\\Users\\Ada\\..\\outside.txt",
-        "a/b\\outside.txt",
+        "../../out\x1bside.txt",
+        "/etc/out\nside.txt",
+        "C:\\Users\\Ada\\..\\out\u202eside.txt",
+        "a/b\\out\x7fside.txt",
     ],
 )
-async def test_only_the_last_part_of_a_path_is_used(save, tmp_path, name):
+async def test_only_the_last_part_of_a_path_is_used_without_its_controls(save, tmp_path, name):
     saved = await save(tmp_path / "in", name)
     assert saved == tmp_path / "in" / "outside.txt"
     assert everything_under(tmp_path) == ["in", "in/outside.txt"]
