@@ -22,8 +22,14 @@ class ItemStream:
         self.failure: ChatClientError | None = None
 
     def accept_frame(self, frame: dict[str, Any]) -> None:
-        if frame.get("topic") == "aws/chat":
-            self.accept(ChatItem.from_service(json.loads(frame["content"])))
+        if frame.get("topic") != "aws/chat":
+            return
+        try:
+            item = json.loads(frame.get("content") or "")
+        except (TypeError, ValueError):
+            return  # not an item at all: nothing to show, and the chat goes on
+        if isinstance(item, dict):
+            self.accept(ChatItem.from_service(item))
 
     def accept(self, item: ChatItem) -> None:
         if item.version in self._seen:

@@ -26,10 +26,10 @@ class AttachmentRef:
     @classmethod
     def from_service(cls, listed: dict[str, Any]) -> "AttachmentRef":
         return cls(
-            attachment_id=listed["AttachmentId"],
-            name=listed.get("AttachmentName", ""),
-            content_type=listed.get("ContentType", ""),
-            status=listed.get("Status", "IN_PROGRESS"),
+            attachment_id=_text(listed.get("AttachmentId")),
+            name=_text(listed.get("AttachmentName")),
+            content_type=_text(listed.get("ContentType")),
+            status=_text(listed.get("Status")) or "IN_PROGRESS",
         )
 
 
@@ -50,21 +50,26 @@ class ChatItem:
 
     @classmethod
     def from_service(cls, item: dict[str, Any]) -> "ChatItem":
+        """Whatever the other side sent, as an item: a member of the wrong type reads as
+        absent, so one malformed item never ends the chat for the client."""
         is_receipt = item.get("Type") == "MESSAGEMETADATA"
-        metadata = item.get("MessageMetadata") or {}
-        first_receipt = (metadata.get("Receipts") or [{}])[0]
+        metadata = _object(item.get("MessageMetadata"))
+        receipts = metadata.get("Receipts")
+        first_receipt = _object(receipts[0]) if isinstance(receipts, list) and receipts else {}
+        listed = item.get("Attachments")
+        listed = [a for a in listed if isinstance(a, dict)] if isinstance(listed, list) else []
         return cls(
-            id=item["Id"],
-            type=item.get("Type", ""),
-            content_type=item.get("ContentType", ""),
-            absolute_time=item.get("AbsoluteTime", ""),
-            content=item.get("Content"),
-            participant_id=item.get("ParticipantId"),
-            display_name=item.get("DisplayName"),
-            participant_role=item.get("ParticipantRole"),
-            contact_id=item.get("ContactId"),
-            attachments=tuple(AttachmentRef.from_service(a) for a in item.get("Attachments") or []),
-            receipt_for=metadata.get("MessageId") if is_receipt else None,
+            id=_text(item.get("Id")),
+            type=_text(item.get("Type")),
+            content_type=_text(item.get("ContentType")),
+            absolute_time=_text(item.get("AbsoluteTime")),
+            content=_optional_text(item.get("Content")),
+            participant_id=_optional_text(item.get("ParticipantId")),
+            display_name=_optional_text(item.get("DisplayName")),
+            participant_role=_optional_text(item.get("ParticipantRole")),
+            contact_id=_optional_text(item.get("ContactId")),
+            attachments=tuple(AttachmentRef.from_service(a) for a in listed),
+            receipt_for=_optional_text(metadata.get("MessageId")) if is_receipt else None,
             receipt=_receipt_kind(first_receipt) if is_receipt else None,
         )
 
@@ -119,6 +124,18 @@ class ChatItem:
 
     def _interactive(self) -> Interactive | None:
         return read_interactive(self.content) if self.content_type == INTERACTIVE else None
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _optional_text(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _object(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
 
 
 def _receipt_kind(receipt: dict[str, Any]) -> str:

@@ -3,6 +3,10 @@ terminal shows them (no stack needed)."""
 
 import json
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
 from chat_client.items import INTERACTIVE, ChatItem
 from local.agent_demos import time_picker
 
@@ -50,3 +54,51 @@ def test_a_time_picker_offers_its_slots_dates_and_bad_content_stays_text():
     assert picker.text().splitlines()[1] == f"  1. {slots[0]['date']} — 30 minutes"
     broken = item(Type="MESSAGE", ContentType=INTERACTIVE, Content="{not json")
     assert (broken.text(), broken.choices()) == ("{not json", [])
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=10,
+)
+item_members = st.fixed_dictionaries(
+    {},
+    optional={
+        key: json_values
+        for key in (
+            "Id",
+            "Type",
+            "ContentType",
+            "AbsoluteTime",
+            "Content",
+            "DisplayName",
+            "ParticipantRole",
+            "Attachments",
+            "MessageMetadata",
+        )
+    },
+)
+
+
+@given(item=item_members)
+def test_any_item_the_service_sends_is_read_and_described_never_raised(item):
+    read = ChatItem.from_service(item)
+    assert isinstance(read.describe(), str)
+    assert isinstance(read.version, str)
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        {"Id": "a", "Type": "ATTACHMENT", "Attachments": []},
+        {"Id": "a", "Type": "ATTACHMENT", "Attachments": [{}]},
+        {"Id": "a", "Type": "ATTACHMENT", "Attachments": "x"},
+        {"Type": "MESSAGE", "Content": "no id"},
+        {"Id": "r", "Type": "MESSAGEMETADATA", "MessageMetadata": {"Receipts": {"0": 1}}},
+    ],
+    ids=["no-files", "file-without-id", "files-not-a-list", "no-id", "receipts-not-a-list"],
+)
+def test_a_malformed_item_from_the_service_still_describes(item):
+    assert ChatItem.from_service(item).describe()
