@@ -105,7 +105,8 @@ def acknowledge_public_route(route: apigwv2.HttpRoute) -> None:
     Validations.of(cast(apigwv2.CfnRoute, route.node.default_child)).acknowledge(
         Acknowledgment(
             id="AwsSolutions-APIG4",
-            reason="auth type 'none': anonymous website visitors start chats by design; abuse "
-            "is bounded by CORS, stage throttling and reserved concurrency",
+            reason="auth type 'none': anonymous website visitors start chats by design; CORS "
+            "stops no script, so abuse is bounded by stage throttling and reserved concurrency, "
+            "and by perClientLimit and botCheck where switched on (docs/abuse-protection.md)",
         )
     )

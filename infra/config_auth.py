@@ -20,6 +20,7 @@ class WidgetFeatures:
     markdown: bool
     attachments: bool
     hosting: bool = False
+    price_class: str = "PriceClass_100"  # CloudFront's, for the hosted widget
 
 
 def read_auth(env: EnvironmentReader, allowed_attributes: tuple[str, ...]) -> JwtAuth | None:
@@ -45,6 +46,7 @@ def read_widget(env: EnvironmentReader) -> WidgetFeatures:
         markdown=widget.read(keys.WIDGET_MARKDOWN),
         attachments=widget.read(keys.WIDGET_ATTACHMENTS),
         hosting=widget.read(keys.WIDGET_HOSTING),
+        price_class=widget.read(keys.WIDGET_PRICE_CLASS),
     )
     widget.refuse_unknown_keys()
     return features

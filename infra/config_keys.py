@@ -70,6 +70,17 @@ AUTH_CLAIMS = _key("auth.claimsToAttributes", "object of strings", {}, rules.cla
 WIDGET_MARKDOWN = _key("widget.markdown", "boolean", True, rules.boolean, "`/widget` may offer markdown (if the widget asks for `text/markdown`)")  # fmt: skip
 WIDGET_ATTACHMENTS = _key("widget.attachments", "boolean", False, rules.boolean, "`/widget` reports attachments as allowed")  # fmt: skip
 WIDGET_HOSTING = _key("widget.hosting", "boolean", False, rules.boolean, "the stack hosts the widget bundle and the chat page on CloudFront (outputs `WidgetSnippet`; see [Chat page and widget](web.md))")  # fmt: skip
+WIDGET_PRICE_CLASS = _key(
+    "widget.priceClass",
+    "string",
+    "PriceClass_100",
+    rules.one_of(("PriceClass_100", "PriceClass_200", "PriceClass_All")),
+    "the widget's CloudFront edges: `PriceClass_100` North America, Europe, Israel and "
+    "Türkiye only (visitors elsewhere are served from those, farther away); `PriceClass_200` "
+    "adds Africa, the Middle East and most of Asia; `PriceClass_All` adds South America, "
+    "Australia and New Zealand (see [First deploys](deploying.md#first-deploys))",
+    when="`widget.hosting` is true",
+)
 ALARM_EMAILS = _key("alarmEmails", "list of strings", [], rules.matches(EMAIL, "an email address"), "addresses the alarms notify (creates an encrypted SNS topic)")  # fmt: skip
 P99_LATENCY_ALARM_MS = _key("p99LatencyAlarmMs", "integer", 5000, rules.integer(100, 29_000), "the `P99Latency` alarm's threshold")  # fmt: skip
 TRACING = _key("tracing", "boolean", False, rules.boolean, "X-Ray active tracing")  # fmt: skip
@@ -87,6 +98,6 @@ SNAP_START = _key("snapStart", "boolean", False, rules.boolean, "Lambda SnapStar
 KEYS = (ACCOUNT, REGION, INSTANCE_ID, CONTACT_FLOW_ID, ALLOWED_ORIGINS, ALLOWED_ATTRIBUTES,
         RATE_LIMIT, BURST_LIMIT, RESERVED_CONCURRENCY, MEMORY_MIB, LOG_RETENTION_DAYS,
         MAX_CHAT_DURATION, TAGS, TERMINATION_PROTECTION, AUTH_TYPE, AUTH_ISSUER, AUTH_AUDIENCE,
-        AUTH_CLAIMS, WIDGET_MARKDOWN, WIDGET_ATTACHMENTS, WIDGET_HOSTING, ALARM_EMAILS, P99_LATENCY_ALARM_MS,
+        AUTH_CLAIMS, WIDGET_MARKDOWN, WIDGET_ATTACHMENTS, WIDGET_HOSTING, WIDGET_PRICE_CLASS, ALARM_EMAILS, P99_LATENCY_ALARM_MS,
         TRACING, SNAP_START, GITHUB_REPOSITORY_KEY, GITHUB_ENVIRONMENT_KEY, GITHUB_OIDC_PROVIDER,
         GITHUB_QUALIFIER, LIMIT_STARTS, LIMIT_WINDOW, BOT_PROVIDER, BOT_SITE_KEY, BOT_SECRET)  # fmt: skip

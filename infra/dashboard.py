@@ -1,5 +1,7 @@
-"""One CloudWatch dashboard per environment: starts, rejections, upstream, latency, concurrency."""
+"""One CloudWatch dashboard per environment: starts, rejections, upstream, latency, concurrency.
+Dashboards are global to the account, so its name carries the region too."""
 
+from aws_cdk import Stack
 from aws_cdk import aws_apigatewayv2 as apigwv2
 from aws_cdk import aws_cloudwatch as cloudwatch
 from aws_cdk import aws_lambda as lambda_
@@ -12,7 +14,7 @@ from infra.names import (
     INTERNAL_ERROR,
     REJECTION_REASONS,
     UPSTREAM_FAILED,
-    stack_name,
+    account_wide_name,
 )
 
 
@@ -36,8 +38,9 @@ class ChatDashboard(Construct):
         latency.append(function.metric_duration(period=PERIOD, statistic="p99", label="Lambda p99"))
         concurrency = function.metric("ConcurrentExecutions", period=PERIOD, statistic="Maximum")
         reserved = cloudwatch.HorizontalAnnotation(value=reserved_concurrency, label="reserved")
+        name = account_wide_name(environment, Stack.of(self).region)
         self.dashboard = cloudwatch.Dashboard(
-            self, "Dashboard", dashboard_name=stack_name(environment),
+            self, "Dashboard", dashboard_name=name,
             widgets=[
                 [cloudwatch.AlarmStatusWidget(title="Alarms", alarms=alarms, width=24)],
                 [cloudwatch.GraphWidget(title="Chat starts by outcome", left=outcomes, width=12),

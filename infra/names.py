@@ -3,6 +3,8 @@ that may import infra/ (the stack, ops/, local/, bench/). The handler cannot imp
 (it is deployed as-is), so it keeps its own copies; tests/test_shared_names.py fails when
 the two differ. Kept free of aws_cdk (tests/test_jsii_free.py proves it)."""
 
+import hashlib
+
 # The stack and its outputs (ops/deploy.py reads them back from cdk's outputs file).
 STACK_PREFIX = "ChatStarter"
 START_CHAT_URL_OUTPUT = "StartChatUrl"
@@ -63,3 +65,15 @@ def stack_name(environment: str) -> str:
 
 def github_access_stack_name(environment: str) -> str:
     return f"{STACK_PREFIX}GitHubAccess-{environment}"
+
+
+def account_wide_name(environment: str, region: str, purpose: str = "", *, limit: int = 128) -> str:
+    """A name for what is unique per account, not per region (a CloudWatch dashboard, a
+    CloudFront policy or origin access control): with the region in it, the same
+    environment can stand in two regions, or move, without `AlreadyExists`. Longer than
+    `limit`, it is cut and ends in a hash of the whole, so it stays unique."""
+    name = "-".join(part for part in (stack_name(environment), region, purpose) if part)
+    if len(name) <= limit:
+        return name
+    digest = hashlib.sha256(name.encode()).hexdigest()[:8]
+    return f"{name[: limit - len(digest) - 1]}-{digest}"

@@ -54,6 +54,7 @@ class ChatStarterStack(Stack):
                 self,
                 "Widget",
                 environment=config.name,
+                price_class=config.widget.price_class,
                 content_security_policy=page_csp(
                     aws_origins(
                         region=config.region,

@@ -2,8 +2,10 @@
 bucket (public access blocked, TLS only, encrypted), a CloudFront distribution that alone
 reaches it (Origin Access Control), HTTPS only, security and CORS headers, long immutable
 caching for the hashed bundle and a short one for the stable names; the files published by
-BucketDeployment with a deploy-time config.json beside them. widget_hosting_headers.py holds
-the header and cache values the local CDN stand-in serves too."""
+BucketDeployment with a deploy-time config.json beside them (infra/deployment_handler.py fits
+CDK's handler for that). CloudFront's policies and origin access controls are named per
+account, so their names carry the region. widget_hosting_headers.py holds the header and
+cache values the local CDN stand-in serves too."""
 
 import atexit
 import shutil
@@ -14,14 +16,13 @@ from typing import cast
 from aws_cdk import Acknowledgment, Duration, RemovalPolicy, Stack, Validations
 from aws_cdk import aws_cloudfront as cloudfront
 from aws_cdk import aws_cloudfront_origins as origins
-from aws_cdk import aws_iam as iam
-from aws_cdk import aws_lambda as lambda_
 from aws_cdk import aws_s3 as s3
 from aws_cdk import aws_s3_deployment as s3deploy
 from constructs import Construct
 
 from infra.config import EnvironmentConfig
-from infra.function_dependencies import depend_only_on_its_policy
+from infra.deployment_handler import fit_handlers, invalidate_on_deploy, share_one_cli_layer
+from infra.names import account_wide_name
 from infra.widget_bundle import ASSETS, STABLE_NAME, build_widget, widget_config
 from infra.widget_hosting_headers import (
     FRAME_OPTIONS,
@@ -31,8 +32,11 @@ from infra.widget_hosting_headers import (
     SHORT_SECONDS,
 )
 
-# The id CDK gives the BucketDeployment handler it adds to the stack.
-DEPLOYMENT_HANDLER = "Custom::CDKBucketDeployment"
+PRICE_CLASSES = {
+    "PriceClass_100": cloudfront.PriceClass.PRICE_CLASS_100,
+    "PriceClass_200": cloudfront.PriceClass.PRICE_CLASS_200,
+    "PriceClass_All": cloudfront.PriceClass.PRICE_CLASS_ALL,
+}
 
 
 class WidgetHosting(Construct):
@@ -43,8 +47,10 @@ class WidgetHosting(Construct):
         *,
         environment: str,
         content_security_policy: str,
+        price_class: str,
     ) -> None:
         super().__init__(scope, construct_id)
+        self._environment = environment
         folder = Path(tempfile.mkdtemp(prefix="connect-chat-starter-widget-"))
         atexit.register(shutil.rmtree, folder, ignore_errors=True)  # staged by then
         self.build = build_widget(folder)
@@ -57,7 +63,12 @@ class WidgetHosting(Construct):
             object_ownership=s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
             removal_policy=RemovalPolicy.RETAIN,  # a pinned tag may still name an old bundle
         )
-        origin = origins.S3BucketOrigin.with_origin_access_control(self.bucket)
+        access = cloudfront.S3OriginAccessControl(
+            self, "OriginAccess", origin_access_control_name=self._account_wide("origin", 64)
+        )
+        origin = origins.S3BucketOrigin.with_origin_access_control(
+            self.bucket, origin_access_control=access
+        )
         headers = self._headers(content_security_policy)
         self.distribution = cloudfront.Distribution(
             self,
@@ -65,7 +76,7 @@ class WidgetHosting(Construct):
             comment=f"connect-chat-starter {environment}: chat widget and page",
             default_root_object="index.html",
             http_version=cloudfront.HttpVersion.HTTP2_AND_3,
-            price_class=cloudfront.PriceClass.PRICE_CLASS_100,
+            price_class=PRICE_CLASSES[price_class],
             default_behavior=cloudfront.BehaviorOptions(
                 origin=origin,
                 viewer_protocol_policy=cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
@@ -93,7 +104,7 @@ class WidgetHosting(Construct):
     def publish(self, *, config: EnvironmentConfig, start_chat_url: str) -> None:
         """The files, and config.json naming this stack's API (known only once it exists)."""
         short = [s3deploy.CacheControl.from_string(SHORT)]
-        s3deploy.BucketDeployment(
+        stable = s3deploy.BucketDeployment(
             self,
             "Publish",
             sources=[
@@ -105,11 +116,9 @@ class WidgetHosting(Construct):
             destination_bucket=self.bucket,
             cache_control=short,
             prune=False,  # the hashed bundles beside them stay
-            distribution=self.distribution,
-            distribution_paths=["/*"],
             memory_limit=256,
         )
-        s3deploy.BucketDeployment(
+        hashed = s3deploy.BucketDeployment(
             self,
             "PublishHashed",
             sources=[s3deploy.Source.asset(str(self.build.folder / ASSETS))],
@@ -119,64 +128,21 @@ class WidgetHosting(Construct):
             prune=False,  # pinned tags keep working after the next deploy
             memory_limit=256,
         )
-        self._acknowledge_cdks_deployment_handler()
+        share_one_cli_layer([stable, hashed])
+        invalidate_on_deploy(stable, self.distribution, ["/*"])
+        fit_handlers(
+            Stack.of(self), bucket=self.bucket, log_retention_days=config.log_retention_days
+        )
 
-    def _acknowledge_cdks_deployment_handler(self) -> None:
-        """BucketDeployment's handler is CDK's own singleton (one per stack and memory size):
-        its role, policy and runtime are CDK's choices, scoped by CDK to the two buckets."""
-        stack = Stack.of(self)
-        handlers = [c for c in stack.node.children if c.node.id.startswith(DEPLOYMENT_HANDLER)]
-        bucket_arn = stack.resolve(
-            stack.get_logical_id(cast(s3.CfnBucket, self.bucket.node.default_child))
-        )
-        asset_bucket = f"cdk-hnb659fds-assets-{stack.account}-{stack.region}"
-        granted = [
-            "Action::s3:GetBucket*",
-            "Action::s3:GetObject*",
-            "Action::s3:List*",
-            "Action::s3:Abort*",
-            "Action::s3:DeleteObject*",
-            f"Resource::arn:{stack.partition}:s3:::{asset_bucket}/*",
-            f"Resource::<{bucket_arn}.Arn>/*",
-            "Resource::*",
-        ]
-        role_finding = (
-            "AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/"
-            "AWSLambdaBasicExecutionRole]"
-        )
-        grant_reason = (
-            "CDK's grant to its BucketDeployment handler: read the CDK asset bucket's objects, "
-            "write this widget bucket's, invalidate this distribution (CloudFront "
-            "invalidations have no resource-level permissions)"
-        )
-        for handler in handlers:
-            if not isinstance(handler, lambda_.Function) or handler.role is None:
-                continue
-            depend_only_on_its_policy(handler, handler.role)
-            Validations.of(cast(lambda_.CfnFunction, handler.node.default_child)).acknowledge(
-                Acknowledgment(
-                    id="AwsSolutions-L1",
-                    reason="CDK pins its BucketDeployment handler's runtime to the one its "
-                    "AWS CLI layer supports; it moves with aws-cdk-lib (Dependabot)",
-                )
-            )
-            Validations.of(cast(iam.CfnRole, handler.role.node.default_child)).acknowledge(
-                Acknowledgment(
-                    id=role_finding,
-                    reason="CDK's BucketDeployment handler writes its logs with "
-                    "AWSLambdaBasicExecutionRole; CDK creates and owns that role",
-                )
-            )
-            policy = handler.role.node.find_child("DefaultPolicy").node.default_child
-            for grant in granted:
-                Validations.of(cast(iam.CfnPolicy, policy)).acknowledge(
-                    Acknowledgment(id=f"AwsSolutions-IAM5[{grant}]", reason=grant_reason)
-                )
+    def _account_wide(self, purpose: str, limit: int = 128) -> str:
+        region = Stack.of(self).region
+        return account_wide_name(self._environment, region, f"widget-{purpose}", limit=limit)
 
     def _headers(self, content_security_policy: str) -> cloudfront.ResponseHeadersPolicy:
         return cloudfront.ResponseHeadersPolicy(
             self,
             "Headers",
+            response_headers_policy_name=self._account_wide("headers"),
             comment="connect-chat-starter widget: CSP and no framing for the page; HSTS, "
             "nosniff, referrer, CORS for the script",
             security_headers_behavior=cloudfront.ResponseSecurityHeadersBehavior(
@@ -211,6 +177,7 @@ class WidgetHosting(Construct):
         return cloudfront.CachePolicy(
             self,
             "ShortCache",
+            cache_policy_name=self._account_wide("short-cache"),
             comment="widget.js, config.json and the page: a deploy shows within minutes",
             default_ttl=Duration.seconds(SHORT_SECONDS),
             max_ttl=Duration.seconds(SHORT_SECONDS),

@@ -95,13 +95,19 @@ def test_topic_only_with_alarm_emails_encrypted_tls_only_and_wired(template, syn
         assert alarm["AlarmActions"] == alarm["OKActions"] == [{"Ref": topic_id}]
 
 
-def test_dashboard_shows_starts_rejections_upstream_latency_concurrency(template, synth):
+def test_dashboard_shows_starts_rejections_upstream_latency_concurrency(template):
     _, dashboard = only(template, "AWS::CloudWatch::Dashboard")
-    assert dashboard["Properties"]["DashboardName"] == f"ChatStarter-{synth.config.name}"
     body = json.dumps(dashboard["Properties"]["DashboardBody"])
     for text in ("Chat starts by outcome", "Rejections by reason", "Upstream failures by AWS error code",
                  "Latency (ms)", "Lambda concurrency", "ChatStarted", "ConcurrentExecutions"):  # fmt: skip
         assert text in body, text
+
+
+def test_the_dashboards_name_carries_the_region_as_dashboards_are_account_wide(template, synth):
+    """The same environment in a second region would otherwise overwrite this one."""
+    _, dashboard = only(template, "AWS::CloudWatch::Dashboard")
+    config = synth.config
+    assert dashboard["Properties"]["DashboardName"] == f"ChatStarter-{config.name}-{config.region}"
 
 
 def _dimensions(alarm: dict) -> list[dict]:

@@ -15,6 +15,7 @@ from aws_cdk.assertions import Template
 
 from infra.attachment_policy import policy
 from infra.widget_hosting_headers import HSTS_SECONDS, IMMUTABLE, SHORT, SHORT_SECONDS
+from tests.conftest import REPO_ROOT
 from tests.infra.test_function import only
 
 CACHING_OPTIMIZED = "658327ea-f89d-4fab-a63d-7e88639e58f6"  # CloudFront's managed policy
@@ -158,3 +159,84 @@ def test_config_json_carries_the_attachment_policy(hosted, synth):
     # deploy-time values (the API's URL) are markers standing for whole JSON strings
     config = json.loads(re.sub(r"<<marker:[^>]+>>", '"filled at deploy"', text))
     assert config["attachments"] == policy(synth.config.widget.attachments)
+
+
+def upload_handler(template) -> tuple[str, dict]:
+    """CDK's BucketDeployment handler: the one function that is not the start-chat one."""
+    functions = template.find_resources("AWS::Lambda::Function")
+    [(logical_id, handler)] = [
+        (i, f) for i, f in functions.items() if i.startswith("CustomCDKBucketDeployment")
+    ]
+    return logical_id, handler
+
+
+def test_account_wide_cloudfront_names_carry_the_region(hosted, synth):
+    """CloudFront's policies and origin access controls are named per account: the same
+    environment in a second region would fail with AlreadyExists."""
+    prefix = f"ChatStarter-{synth.config.name}-{synth.config.region}-widget-"
+    _, headers = only(hosted, "AWS::CloudFront::ResponseHeadersPolicy")
+    _, access = only(hosted, "AWS::CloudFront::OriginAccessControl")
+    _, cache = only(hosted, "AWS::CloudFront::CachePolicy")
+    names = [
+        headers["Properties"]["ResponseHeadersPolicyConfig"]["Name"],
+        access["Properties"]["OriginAccessControlConfig"]["Name"],
+        cache["Properties"]["CachePolicyConfig"]["Name"],
+    ]
+    assert names == [f"{prefix}headers", f"{prefix}origin", f"{prefix}short-cache"]
+    assert len(names[1]) <= 64, "CloudFront's limit for an origin access control's name"
+
+
+def test_one_aws_cli_layer_for_the_upload_handler(hosted):
+    """Each BucketDeployment added its own 21 MB layer; the shared handler used the first."""
+    layer_id, _ = only(hosted, "AWS::Lambda::LayerVersion")
+    _, handler = upload_handler(hosted)
+    assert handler["Properties"]["Layers"] == [{"Ref": layer_id}]
+
+
+def test_the_upload_handlers_logs_follow_the_environments_retention_and_go_with_it(hosted, synth):
+    handler_id, _ = upload_handler(hosted)
+    [log_group] = [
+        group
+        for group in hosted.find_resources("AWS::Logs::LogGroup").values()
+        if group["Properties"].get("LogGroupName", {}).get("Fn::Join", ["", []])[1][1:]
+        == [{"Ref": handler_id}]
+    ]
+    assert log_group["Properties"]["RetentionInDays"] == synth.config.log_retention_days
+    assert log_group["DeletionPolicy"] == log_group["UpdateReplacePolicy"] == "Delete"
+
+
+def test_the_upload_handler_may_invalidate_this_distribution_only(hosted, synth):
+    """CDK grants CreateInvalidation on every distribution in the account."""
+    handler_id, handler = upload_handler(hosted)
+    role = handler["Properties"]["Role"]["Fn::GetAtt"][0]
+    [policy] = [
+        p
+        for p in hosted.find_resources("AWS::IAM::Policy").values()
+        if p["Properties"]["Roles"] == [{"Ref": role}]
+    ]
+    statements = policy["Properties"]["PolicyDocument"]["Statement"]
+    assert all(s["Resource"] != "*" for s in statements), "no grant on every resource"
+    [invalidation] = [s for s in statements if "cloudfront:CreateInvalidation" in s["Action"]]
+    assert invalidation["Action"] == ["cloudfront:CreateInvalidation", "cloudfront:GetInvalidation"]
+    this_distribution = [
+        f"arn:aws:cloudfront::{synth.config.account}:distribution/",
+        {"Ref": distribution_id(hosted)},
+    ]
+    assert invalidation["Resource"] == {"Fn::Join": ["", this_distribution]}
+    root = root_deployment(hosted)
+    assert root["DistributionId"] == {"Ref": distribution_id(hosted)}
+    assert root["ServiceToken"] == {"Fn::GetAtt": [handler_id, "Arn"]}
+
+
+def test_the_price_class_is_the_environments_choice(hosted, synth):
+    config = only(hosted, "AWS::CloudFront::Distribution")[1]["Properties"]["DistributionConfig"]
+    assert config["PriceClass"] == synth.config.widget.price_class
+
+
+def test_the_first_deploy_notes_name_cloudfront_verification_and_the_price_class():
+    section = (REPO_ROOT / "docs" / "deploying.md").read_text().split("## First deploys\n")[1]
+    section = " ".join(section.split("\n## ")[0].split())
+    assert "must be verified before you can add new CloudFront resources" in section
+    for price_class in ("PriceClass_100", "PriceClass_200", "PriceClass_All"):
+        assert price_class in section
+    assert "`widget.priceClass`" in section
