@@ -29,7 +29,7 @@ NODE_TIMED = (
 )
 
 
-def _seconds(command: list[str], env: dict[str, str]) -> float:
+def seconds(command: list[str], env: dict[str, str]) -> float:
     out = subprocess.run(command, env=env, cwd=REPO, capture_output=True, text=True, check=True)
     return float(out.stdout.strip().splitlines()[-1])
 
@@ -71,7 +71,7 @@ def cold(
     times: dict[str, list[float]] = {name: [] for name in variants}
     for _ in range(runs):
         for name, (command, variant_env) in variants.items():
-            times[name].append(_seconds(command, variant_env))
+            times[name].append(seconds(command, variant_env))
     medians = {name: statistics.median(values) * 1000 for name, values in times.items()}
     return {
         **{f"{name}_ms": ms for name, ms in medians.items()},
@@ -156,5 +156,5 @@ def stages(
     times: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(runs):
         for name, (command, env) in commands.items():
-            times[name].append(_seconds(command, env))
+            times[name].append(seconds(command, env))
     return {name: statistics.median(values) * 1000 for name, values in times.items()}

@@ -1,7 +1,13 @@
 """Benchmark of the start-chat handler: cold init, warm overhead, zipped asset size.
 
     make bench        (or: PYTHON314=... .venv/bin/python bench/handler.py [--runs 15])
+    .venv/bin/python bench/handler.py --pairs-only [--against REV]
 
+(0) cold start as Lambda's runtime runs it (bench/runtime_model.py): the runtime's bootstrap
+    loaded first, then the handler's import, and its import plus first answer against the
+    local Connect stub, each beside the seed's Node client doing the same; the old measure,
+    the floor (a signed call without botocore) and the handler without Powertools beside
+    them. --against REV adds the function's modules at REV (git) to the same run.
 (a) cold init (bench/cold_start.py): on CPython 3.14, the handler imported from the asset as
     Lambda holds it (1980 dates, read-only) without, with timestamp and with hash-based
     bytecode, against the seed's Node client and a plain boto3 client, in fresh processes;
@@ -17,6 +23,7 @@ import io
 import json
 import logging
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -28,19 +35,33 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.cold_start import cold, import_breakdown, stages
 from bench.connect_stub import ConnectStub
-from infra.asset_build import build_asset, runtime_python
+from bench.runtime_model import (
+    FLOOR,
+    NATIVE,
+    OLD,
+    PAIRS,
+    interleaved,
+    pinned_runtime,
+    runtime_folder,
+    summary,
+    variants,
+    with_sources_of,
+    without_powertools,
+)
+from infra.asset_build import RUNTIME_PYTHON, build_asset, runtime_python
 from infra.config import load, read_environments
 from infra.handler_environment import LAMBDA_SOURCE, handler_environment
 from infra.widget_bundle import build_widget
 from local.lambda_runtime import LambdaContext
 from tools.deployed_asset import as_deployed, make_removable
-from tools.runtime_site import RUNTIME_LIBRARIES, site_folder
 
 REPO = Path(__file__).resolve().parent.parent
 DEV = load(read_environments(), "dev")
 ENV = {  # the function's environment as the dev stack sets it
     **handler_environment(DEV),
     "AWS_DEFAULT_REGION": DEV.region,
+    "AWS_REGION": DEV.region,
+    "AWS_LAMBDA_FUNCTION_NAME": "bench-start-chat",
     "AWS_ACCESS_KEY_ID": "bench",
     "AWS_SECRET_ACCESS_KEY": "bench",
     "AWS_EC2_METADATA_DISABLED": "true",
@@ -98,33 +119,136 @@ def asset_size(asset: Path) -> dict[str, float]:
     return {"zipped_kib": len(buffer.getvalue()) / 1024, "unzipped_kib": unzipped / 1024}
 
 
-def deployed_variants(python: str, work: Path) -> dict[str, Path]:
-    """The asset three ways, each as Lambda would hold it."""
-    built = {name: work / f"built-{name}" for name in ("source", "timestamp", "hash")}
-    for folder in built.values():
-        folder.mkdir()
-    build_asset(LAMBDA_SOURCE, built["source"], bytecode=False)
-    build_asset(LAMBDA_SOURCE, built["timestamp"], bytecode=False)
-    timestamp_bytecode = [python, "-m", "compileall", "-q", "-j", "1", str(built["timestamp"])]
-    subprocess.run(timestamp_bytecode, check=True)
+def deployed_variants(
+    python: str, work: Path, *, pairs_only: bool = False, against: tuple[str, ...] = ()
+) -> dict[str, Path]:
+    """The asset several ways, each as Lambda would hold it: without, with timestamp and with
+    hash-based bytecode (what ships); what ships without Powertools; at `against`."""
+    built = {"hash": work / "built-hash"}
+    built["hash"].mkdir()
     build_asset(LAMBDA_SOURCE, built["hash"], python=python)
-    return {name: as_deployed(folder, work / f"task-{name}") for name, folder in built.items()}
+    if not pairs_only:
+        built["source"], built["timestamp"] = work / "built-source", work / "built-timestamp"
+        for name in ("source", "timestamp"):
+            built[name].mkdir()
+            build_asset(LAMBDA_SOURCE, built[name], bytecode=False)
+        timestamp_bytecode = [python, "-m", "compileall", "-q", "-j", "1", str(built["timestamp"])]
+        subprocess.run(timestamp_bytecode, check=True)
+    built["native"] = without_powertools(built["hash"], work / "built-native", python)
+    for i, revision in enumerate(against):
+        out = work / f"built-against-{i}"
+        built[revision] = with_sources_of(built["hash"], sources_at(revision), out, python)
+    return {
+        name: as_deployed(folder, work / f"task-{i}")
+        for i, (name, folder) in enumerate(built.items())
+    }
+
+
+def sources_at(revision: str) -> dict[str, str]:
+    """The function's own modules (lambda/start_chat/*.py) at a git revision, or in a folder."""
+    if Path(revision).is_dir():
+        return {path.name: path.read_text() for path in Path(revision).glob("*.py")}
+    folder = LAMBDA_SOURCE.relative_to(REPO).as_posix()
+    listed = subprocess.run(
+        ["git", "ls-tree", "--name-only", revision, f"{folder}/"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    return {
+        Path(path).name: subprocess.run(
+            ["git", "show", f"{revision}:{path}"],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for path in listed
+        if path.endswith(".py")
+    }
+
+
+def runtime_pairs(
+    python: str, runtime: Path, tasks: dict[str, Path], runs: int
+) -> dict[str, tuple[float, float, float]]:
+    """The pairs of bench/runtime_model.py, one interleaved run against the local Connect stub."""
+    node = shutil.which("node") or "node"
+    with ConnectStub() as endpoint:
+        function_env = {**ENV, "AWS_ENDPOINT_URL_CONNECT": endpoint}
+        commands = variants(
+            python=python,
+            node=node,
+            runtime=runtime,
+            tasks=tasks,
+            function_env=function_env,
+            node_env={**os.environ, **function_env},
+        )
+        return summary(interleaved(commands, runs))
+
+
+def print_pairs(measured: dict[str, tuple[float, float, float]], runs: int) -> None:
+    def spread(name: str) -> str:
+        median, low, high = measured[name]
+        return f"{median:.0f} ms ({low:.0f}-{high:.0f})"
+
+    def row(label: str, python_variant: str, node_variant: str, old: str = "") -> str:
+        ratio = measured[python_variant][0] / measured[node_variant][0]
+        cells = [label, spread(python_variant), spread(node_variant), f"{ratio:.2f}x", old]
+        return "| " + " | ".join(cells) + " |"
+
+    print(f"Cold start as Lambda's runtime runs it: median (lowest-highest) of {runs} fresh")
+    print("processes each, interleaved; the runtime's bootstrap (awslambdaric) loaded first.\n")
+    old_label, old_variant, old_node = OLD
+    print(f"| pair | Python 3.14 | Node 24 seed | ratio | {old_label} |")
+    print("| --- | --- | --- | --- | --- |")
+    old_ratio = measured[old_variant][0] / measured[old_node][0]
+    old = f"{old_ratio:.2f}x ({spread(old_variant)})"
+    for label, python_variant, node_variant in PAIRS:
+        print(row(label, python_variant, node_variant, old if node_variant == old_node else ""))
+    rows = [FLOOR, *NATIVE] if "import_native" in measured else [FLOOR]
+    revisions = dict.fromkeys(name.split("@")[1] for name in measured if "@" in name)
+    for revision in revisions:
+        rows.append((f"import at {revision}", f"import@{revision}", "seed"))
+        rows.append((f"first answer at {revision}", f"answer@{revision}", "seed_send"))
+    for label, python_variant, node_variant in rows:
+        print(row(label, python_variant, node_variant))
+    print()
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15, help="fresh processes per cold variant")
     parser.add_argument("--calls", type=int, default=2000, help="warm calls per path")
+    parser.add_argument("--pairs-only", action="store_true", help="only the runtime's pairs")
+    parser.add_argument(
+        "--against",
+        metavar="REV",
+        action="append",
+        default=[],
+        help="also the function's modules at REV (a git revision or a folder); repeatable",
+    )
     args = parser.parse_args()
     python = runtime_python()
     if python is None:
         sys.exit("bench: needs Python 3.14, the runtime's (tools/python3.14 gets one on Debian)")
-    runtime = site_folder(python, "lambda-runtime", RUNTIME_LIBRARIES)
+    if pinned_runtime() != RUNTIME_PYTHON:
+        sys.exit("bench: bench/requirements-bench.txt pins another runtime than the asset's")
+    runtime = runtime_folder(python)
     with tempfile.TemporaryDirectory() as out:
-        tasks = deployed_variants(python, Path(out))
+        tasks = deployed_variants(
+            python, Path(out), pairs_only=args.pairs_only, against=tuple(args.against)
+        )
         try:
+            pairs = runtime_pairs(python, runtime, tasks, args.runs)
+            if args.pairs_only:
+                print_pairs(pairs, args.runs)
+                return
+            bytecode = {name: tasks[name] for name in ("source", "timestamp", "hash")}
             a = asset_size(tasks["hash"])
-            c = cold(args.runs, python=python, runtime=runtime, task_roots=tasks, function_env=ENV)
+            c = cold(
+                args.runs, python=python, runtime=runtime, task_roots=bytecode, function_env=ENV
+            )
             imports = import_breakdown(
                 python, tasks["hash"], runtime, ENV, runs=max(3, args.runs // 3)
             )
@@ -137,10 +261,14 @@ def main() -> None:
     w = warm(args.calls)
     runs = f"median of {args.runs}"
     print(f"Python {python}: 3.14; every variant read-only, dated 1980-01-01 as deployed\n")
+    print_pairs(pairs, args.runs)
     print("| measure | value | goal |\n| --- | --- | --- |")
     print(f"| cold: seed, Node 24 `new ConnectClient()` ({runs}) | {c['seed_ms']:.0f} ms | |")
-    labels = {"source": "no bytecode (no 3.14 at synth)", "timestamp": "timestamp bytecode (stale)",
-              "hash": "hash-based bytecode (what ships)"}  # fmt: skip
+    labels = {
+        "source": "no bytecode (no 3.14 at synth)",
+        "timestamp": "timestamp bytecode (stale)",
+        "hash": "hash-based bytecode (what ships)",
+    }
     for name, label in labels.items():
         goal = "<= 1.3" if name == "hash" else ""
         value = f"{c[f'{name}_ms']:.0f} ms, {c[f'ratio_{name}']:.2f}x seed"

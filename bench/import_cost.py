@@ -19,11 +19,11 @@ RESOLVER = "from aws_lambda_powertools.event_handler import APIGatewayHttpResolv
 
 def median_ms(code: str, runs: int) -> float:
     script = TIMED.format(already=ALREADY, code=code)
+    command = [sys.executable, "-c", script]
     times = [
-        float(subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                             check=True).stdout)
+        float(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
         for _ in range(runs)
-    ]  # fmt: skip
+    ]
     return statistics.median(times) * 1000
 
 
