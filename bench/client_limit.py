@@ -26,8 +26,10 @@ def start_ms(url: str, source: str) -> float:
     parts = urllib.parse.urlsplit(url)
     if parts.hostname != "127.0.0.1":
         raise SystemExit(f"refusing to load anything but localhost: {url}")
-    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=15,
-                                            source_address=(source, 0))  # fmt: skip
+    address = (source, 0)
+    connection = http.client.HTTPConnection(
+        parts.hostname, parts.port, timeout=15, source_address=address
+    )
     started = time.perf_counter()
     connection.request("POST", parts.path, BODY, {"Content-Type": "application/json"})
     response = connection.getresponse()
