@@ -69,7 +69,7 @@ typecheck:
 pytest:
 	pytest
 
-## make bench: handler cold start, warm overhead, asset size, the per-client limit's cost (docs/performance.md)
+## make bench: cold start as Lambda runs it vs the seed (import, first answer), warm overhead, asset size, the per-client limit's cost (docs/performance.md)
 bench: setup
 	PYTHON314="$$(tools/python3.14)" python bench/handler.py
 	python bench/client_limit.py

@@ -81,12 +81,20 @@ def cold(
 
 
 def import_breakdown(
-    python: str, task_root: Path, runtime: Path, function_env: dict[str, str], runs: int
+    python: str,
+    task_root: Path,
+    runtime: Path,
+    function_env: dict[str, str],
+    runs: int,
+    *,
+    prelude: str = "",
 ) -> dict[str, float]:
     """`-X importtime` of the handler's import, self time summed by where modules come from
     (the asset's own modules, Powertools, botocore and its dependencies, the standard
-    library); medians over `runs` fresh processes, in ms."""
-    command, env = handler_command(python, task_root, runtime, function_env)
+    library); medians over `runs` fresh processes, in ms. `prelude` runs first (modules it
+    imports are then not the handler's to load)."""
+    code = f"{prelude}; import sys; sys.path.insert(0, {str(task_root)!r}); import handler"
+    command, env = handler_command(python, task_root, runtime, function_env, code=code)
     command = [python, "-X", "importtime", *command[1:]]
     totals: dict[str, list[float]] = {}
     for _ in range(runs):
@@ -146,12 +154,24 @@ STAGES = {
 
 
 def stages(
-    python: str, task_root: Path, runtime: Path, function_env: dict[str, str], runs: int
+    python: str,
+    task_root: Path,
+    runtime: Path,
+    function_env: dict[str, str],
+    runs: int,
+    *,
+    prelude: str = "",
 ) -> dict[str, float]:
-    """Medians of fresh processes per stage, interleaved, in ms."""
+    """Medians of fresh processes per stage, interleaved, in ms; `prelude` runs before the
+    timer."""
     commands = {}
     for name, code in STAGES.items():
-        timed = PY_TIMED.format(code=f"import sys; sys.path.insert(0, {str(task_root)!r}); {code}")
+        staged = f"import sys; sys.path.insert(0, {str(task_root)!r}); {code}"
+        timed = (
+            f"{prelude}; {PY_TIMED.format(code=staged)}"
+            if prelude
+            else PY_TIMED.format(code=staged)
+        )
         commands[name] = handler_command(python, task_root, runtime, function_env, code=timed)
     times: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(runs):

@@ -29,6 +29,7 @@ PINS = Path(__file__).with_name("requirements-bench.txt")
 REPO = Path(__file__).resolve().parent.parent
 EVENT = REPO / "tests" / "events" / "start_chat.json"
 
+RUNTIME_LOADED = "from awslambdaric import bootstrap"
 # What the runtime does before it imports the handler (awslambdaric.bootstrap.run): its
 # modules loaded, stdout unbuffered, the root logger set up for the function's log format.
 RUNTIME_PRELUDE = """\
