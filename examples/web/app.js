@@ -1,7 +1,6 @@
 // A small customer chat page on amazon-connect-chatjs (window.connect), no build step.
-// Configuration: ?startChatUrl=…&region=…[&participantEndpoint=…][&token=…][&lang=…] or
-// ./config.json; a signed-in site can instead define
-// window.connectChatStarter = { getToken: async () => … }.
+// Configuration: ./config.json beside the page, only (?lang=… may choose the language); a
+// signed-in site defines window.connectChatStarter = { getToken: async () => … }.
 import { loadConfig } from "./api.js";
 import { createChatView } from "./chat-view.js";
 import { chooseLanguage, strings } from "./strings.js";
@@ -15,8 +14,16 @@ const elements = Object.fromEntries(
    "keepChatting", "newChat", "botCheck", "notify"].map((id) => [id, $(id)]),
 );
 
+function showConfigurationError() {
+  const t = strings(chooseLanguage(new URLSearchParams(location.search).get("lang")));
+  $("error").textContent = t("notConfigured");
+  $("error").hidden = false;
+  $("prechat").hidden = true;
+}
+
 async function main() {
   const config = await loadConfig();
+  if (!config) return showConfigurationError();
   document.title = strings(chooseLanguage(config.language))("title");
   const view = createChatView({ ...elements, root: document }, config, "connect-chat-starter.chat", { Marked, DOMPurify });
   document.documentElement.lang = view.language;

@@ -12,13 +12,21 @@ import { createRichText } from "./rich-text.js";
 import { chooseLanguage, strings, translate } from "./strings.js";
 import { createTranscript, TYPING_EVENT, TYPING_EVERY_MS } from "./transcript.js";
 
+// chatjs's connect() rejects with {_debug: {reason, _debug: the service's error}}; these
+// answers mean the participant token is no good any more (the chat ended or expired).
+const CHAT_OVER = ["AccessDeniedException", "ResourceNotFoundException"];
+function chatIsOver(error) {
+  const answer = error && error._debug && error._debug._debug;
+  return Boolean(answer) && (CHAT_OVER.includes(answer.type) || [403, 404].includes(answer.statusCode));
+}
+
 export function createChatView(el, config, storageKey, libs) {
   const t = strings(chooseLanguage(config.language));
   translate(el.root, t);
   const nameKey = `${storageKey}.name`;  // a new chat after a reload needs no retyping
   el.name.value = el.name.value || sessionStorage.getItem(nameKey) || "";
   let session = null;
-  let contactId = null;
+  let current = null;  // the joined chat's details (contact ID, continuation token)
   const getSession = () => session;
   const status = {
     show(text, kind) {
@@ -60,7 +68,7 @@ export function createChatView(el, config, storageKey, libs) {
 
   function ended() {
     sessionStorage.removeItem(storageKey);
-    rememberEndedChat(contactId);
+    if (current) rememberEndedChat(current.contactId, current.continuationToken);
     setEnded(true);
     status.clear();
     el.newChat.focus();
@@ -71,8 +79,9 @@ export function createChatView(el, config, storageKey, libs) {
       region: config.region,
       ...(config.participantEndpoint ? { endpoint: config.participantEndpoint } : {}),
     });
+    const { contactId, participantId, participantToken } = details;
     session = connect.ChatSession.create({
-      chatDetails: details, options: { region: config.region },
+      chatDetails: { contactId, participantId, participantToken }, options: { region: config.region },
       type: connect.ChatSession.SessionTypes.CUSTOMER, disableCSM: true,
     });
     session.onMessage(({ data }) => transcript.render(data));
@@ -81,17 +90,29 @@ export function createChatView(el, config, storageKey, libs) {
     });
     receipts.listen(session);
     session.onEnded(ended);
-    await session.connect();
-    contactId = details.contactId;
+    try {
+      await session.connect();
+    } catch (error) {
+      session = null;
+      throw error;
+    }
+    current = details;
     sessionStorage.setItem(storageKey, JSON.stringify(details));
     el.prechat.hidden = true;
     el.conversation.hidden = false;
     setEnded(false);
-    if (resumed) {  // reloaded mid-chat: show what was said so far
-      const { data } = await session.getTranscript({ maxResults: 100, sortOrder: "ASCENDING", scanDirection: "BACKWARD" });
-      data.Transcript.forEach(transcript.render);
-    }
+    if (resumed) await showEarlier();
     el.message.focus();
+  }
+
+  // Reloaded mid-chat: what was said so far. A chat that is on stays on if this fails.
+  async function showEarlier() {
+    try {
+      const { data } = await session.getTranscript({ maxResults: 100, sortOrder: "ASCENDING", scanDirection: "BACKWARD" });
+      for (const item of data.Transcript) transcript.render(item);
+    } catch {
+      status.show(t("checkConnection"), "error");
+    }
   }
 
   function newChat() {  // the next chat continues the ended one (persistent chat, api.js)
@@ -164,17 +185,29 @@ export function createChatView(el, config, storageKey, libs) {
     }
   });
 
-  // A chat this tab was in before a reload, if it is still on; true if it was resumed.
+  // A chat this tab was in before a reload, if it is still on; true if it was resumed. It is
+  // forgotten only when Connect says it is over or gone: after a network blip the next
+  // reload tries again.
   async function resume() {
-    const saved = sessionStorage.getItem(storageKey);
+    const saved = savedChat();
     if (!saved) return false;
     try {
-      await join(JSON.parse(saved), true);
+      await join(saved, true);
       return true;
-    } catch {
-      sessionStorage.removeItem(storageKey);  // the chat is over: start afresh
+    } catch (error) {
+      if (chatIsOver(error)) sessionStorage.removeItem(storageKey);
+      else showError(t("couldNotStart"), t("checkConnection"));
       return false;
     }
+  }
+
+  function savedChat() {
+    try {
+      const saved = JSON.parse(sessionStorage.getItem(storageKey));
+      if (saved && saved.contactId && saved.participantToken) return saved;
+    } catch { /* not ours to read */ }
+    sessionStorage.removeItem(storageKey);
+    return null;
   }
 
   return { resume, language: t.language };

@@ -53,6 +53,8 @@ export const STRINGS = {
     signInDetail: "Please sign in, then start the chat again.",
     tryAgainIn: "Please try again in {seconds} seconds.",
     notStarted: "The chat could not be started.",
+    notShown: "(a message this chat can't show)",
+    notConfigured: "This chat page is not configured: its config.json is missing or has no startChatUrl.",
   },
   es: {
     title: "Chatea con nosotros",
@@ -104,6 +106,8 @@ export const STRINGS = {
     signInDetail: "Inicia sesión y vuelve a iniciar el chat.",
     tryAgainIn: "Vuelve a intentarlo dentro de {seconds} segundos.",
     notStarted: "No se ha podido iniciar el chat.",
+    notShown: "(un mensaje que este chat no puede mostrar)",
+    notConfigured: "Esta página de chat no está configurada: falta su config.json o no tiene startChatUrl.",
   },
 };
 
@@ -115,10 +119,22 @@ export function chooseLanguage(asked, browser = navigator.languages || [navigato
   return "en";
 }
 
+// Bidi and other control characters in what the other side names (display and file names)
+// would reorder what is shown: `invoice\u202Efdp.exe.txt` reads as `invoicetxt.exe.pdf`. Each
+// is shown as a visible ⟨U+202E⟩ instead; letters of every script, Arabic and Hebrew too,
+// come through as they are.
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+export function visible(text) {
+  return String(text ?? "").replace(CONTROLS, (c) =>
+    `⟨U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}⟩`);
+}
+
+// `values` are names and numbers from elsewhere: each is made visible() before it is shown.
 export function strings(language) {
   const table = STRINGS[language] || STRINGS.en;
   const t = (key, values = {}) =>
-    (table[key] ?? STRINGS.en[key] ?? key).replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ""));
+    (table[key] ?? STRINGS.en[key] ?? key).replace(/\{(\w+)\}/g, (_, name) => visible(values[name]));
   t.language = STRINGS[language] ? language : "en";
   return t;
 }

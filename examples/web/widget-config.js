@@ -8,7 +8,6 @@ export function configFromTag(script) {
     startChatUrl: data.startChatUrl,
     region: data.region || "us-east-1",
     participantEndpoint: data.participantEndpoint || null,
-    token: null,  // signed-in sites: window.connectChatStarter = { getToken: async () => … }
     botCheck: data.botCheckSiteKey
       ? { provider: data.botCheckProvider || "turnstile", siteKey: data.botCheckSiteKey }
       : null,
@@ -27,7 +26,6 @@ export async function widgetConfig(script, base) {
     startChatUrl: file.startChatUrl,
     region: file.region || "us-east-1",
     participantEndpoint: file.participantEndpoint || null,
-    token: null,
     botCheck: file.botCheck || null,
     attachments: file.attachments || { enabled: false },
     language: script.dataset.lang || null,

@@ -1,6 +1,7 @@
 """examples/web in headless Chromium (the system's; browsers cannot be downloaded here) against
 the local stack: start, agent joins and replies, send, reload and see the transcript, end."""
 
+import json
 import os
 import shutil
 
@@ -15,6 +16,8 @@ from tests.e2e.browser import (
     scrolls_sideways,
 )
 from tests.e2e.browser import serious_accessibility_violations as axe_violations
+from tests.e2e.recording_server import recording_server
+from tests.e2e.test_page_configuration import hostile_link
 from tests.local_stack import start_stack
 
 pytestmark = needs_chromium
@@ -56,7 +59,9 @@ def test_a_whole_chat_in_the_browser(stack, page, console_errors, tmp_path):
         assert axe_violations(page) == [], viewport
     page.get_by_label("Your name").fill("Ada")
     page.get_by_label("Topic").select_option("billing")
-    page.get_by_role("button", name="Start chat").click()
+    with page.expect_response(lambda r: r.url.endswith("/chat")) as started:
+        page.get_by_role("button", name="Start chat").click()
+    first = started.value.json()
     messages = page.locator("#messages")
     expect(messages).to_contain_text("Local Agent joined", timeout=15_000)
     expect(messages).to_contain_text("Hi, I'm the local test agent")
@@ -84,8 +89,6 @@ def test_a_whole_chat_in_the_browser(stack, page, console_errors, tmp_path):
     expect(page.get_by_label("Message", exact=True)).to_be_disabled()
     expect(page.get_by_role("button", name="Send")).to_be_disabled()
     assert page.evaluate("sessionStorage.getItem('connect-chat-starter.chat')") is None
-    first = page.evaluate("sessionStorage.getItem('connect-chat-starter.last-contact')")
-    assert first
     assert axe_violations(page) == []
 
     with page.expect_response(lambda r: r.url.endswith("/chat")) as answer:
@@ -93,7 +96,12 @@ def test_a_whole_chat_in_the_browser(stack, page, console_errors, tmp_path):
         expect(page.locator("#prechat")).to_be_visible()
         expect(page.locator("#messages li")).to_have_count(0)
         page.get_by_role("button", name="Start chat").click()
-    assert answer.value.json()["ContinuedFromContactId"] == first  # the old chat goes on
+    assert answer.value.request.post_data_json["PersistentChat"] == {
+        "SourceContactId": first["ContactId"],
+        "RehydrationType": "ENTIRE_PAST_SESSION",
+        "ContinuationToken": first["ContinuationToken"],
+    }
+    assert answer.value.json()["ContinuedFromContactId"] == first["ContactId"]  # the old chat goes on
     expect(messages).to_contain_text("Local Agent joined", timeout=15_000)
     expect(page.get_by_role("button", name="Send")).to_be_enabled()
     assert console_errors == []  # nothing missing: favicon, modules, chatjs
@@ -110,23 +118,54 @@ def test_no_sideways_scrolling_from_phone_to_desktop(stack, page, width):
     assert not scrolls_sideways(page)
 
 
-def test_a_chat_connect_will_not_continue_is_dropped_and_a_new_one_started(stack, page):
-    """The tab remembers an ended chat to continue it; when Connect refuses (here: a contact
-    it never had), the API answers 409 and the page starts a fresh chat by itself."""
+def refuse_first_start_as_connect_would(page, stack) -> None:
+    """The API's answer when Connect will not continue a chat (a token that checks out, for
+    a contact Connect no longer has); later starts go through."""
+    problem = {"type": "urn:connect-chat-starter:problem:chat-not-resumable",
+               "title": "Chat cannot be resumed", "status": 409}  # fmt: skip
+    page.route(stack.start_chat_url, lambda route: route.fulfill(status=409, json=problem), times=1)
+
+
+@pytest.mark.parametrize("refusal", ["continuation-refused", "chat-not-resumable"])
+def test_a_chat_that_will_not_be_continued_is_dropped_and_a_new_one_started(stack, page, refusal):
+    """The tab remembers an ended chat and its continuation token to continue it; when the
+    API refuses (a token that is not that chat's: 403; Connect will not: 409), the page
+    forgets it and starts a fresh chat by itself."""
     from playwright.sync_api import expect
 
     page.goto(stack.start_chat_url.removesuffix("chat"))
-    stale = "c0ffee00-0000-4000-8000-000000000000"
-    page.evaluate(f"sessionStorage.setItem('connect-chat-starter.last-contact', '{stale}')")
+    stale = {"contactId": "c0ffee00-0000-4000-8000-000000000000", "continuationToken": "0" * 64}
+    page.evaluate("(v) => sessionStorage.setItem('connect-chat-starter.last-contact', v)",
+                  json.dumps(stale))  # fmt: skip
+    if refusal == "chat-not-resumable":
+        refuse_first_start_as_connect_would(page, stack)
     answers = []
     page.on("response", lambda r: answers.append(r) if r.url.endswith("/chat") else None)
     page.get_by_label("Your name").fill("Ada")
     page.get_by_role("button", name="Start chat").click()
     expect(page.locator("#messages")).to_contain_text("Local Agent joined", timeout=15_000)
-    assert [a.status for a in answers] == [409, 200]
-    assert answers[0].request.post_data_json["PersistentChat"]["SourceContactId"] == stale
+    assert [a.status for a in answers] == [403 if refusal == "continuation-refused" else 409, 200]
+    assert answers[0].json()["type"].endswith(f":{refusal}")
+    assert answers[0].request.post_data_json["PersistentChat"]["SourceContactId"] == stale["contactId"]
+    assert answers[0].request.post_data_json["PersistentChat"]["ContinuationToken"] == "0" * 64
     assert "PersistentChat" not in answers[1].request.post_data_json
     assert page.evaluate("sessionStorage.getItem('connect-chat-starter.last-contact')") is None
+
+
+def test_an_ended_chat_remembered_without_its_token_is_not_continued(stack, page):
+    """An older page kept only the contact ID: without the token the API would refuse, so
+    the page starts afresh without asking."""
+    from playwright.sync_api import expect
+
+    page.goto(stack.start_chat_url.removesuffix("chat"))
+    page.evaluate("sessionStorage.setItem('connect-chat-starter.last-contact',"
+                  " 'c0ffee00-0000-4000-8000-000000000000')")  # fmt: skip
+    with page.expect_response(lambda r: r.url.endswith("/chat")) as answer:
+        page.get_by_label("Your name").fill("Ada")
+        page.get_by_role("button", name="Start chat").click()
+    expect(page.locator("#messages")).to_contain_text("Local Agent joined", timeout=15_000)
+    assert answer.value.status == 200
+    assert "PersistentChat" not in answer.value.request.post_data_json
 
 
 def test_api_problems_are_shown_to_the_user(page):
@@ -152,19 +191,21 @@ def test_a_signed_in_site_passes_a_token_and_a_401_says_sign_in(page):
     staging = start_stack("--env", "staging", "--no-agent")
     try:
         url = staging.start_chat_url.removesuffix("chat")
-        page.goto(url)
+        page.goto(f"{url}?token={token()}")  # a link is no way to sign in
         page.get_by_label("Your name").fill("Ada")
         page.get_by_role("button", name="Start chat").click()
         expect(page.get_by_role("alert")).to_contain_text("Sign in to chat", timeout=15_000)
         page.add_init_script(
             f"window.connectChatStarter = {{getToken: async () => {token()!r}}};"
         )  # the hook a signed-in site defines
-        for address in (url, f"{url}?token={token()}"):
-            page.goto(address)
-            page.get_by_label("Your name").fill("Ada")
-            page.get_by_role("button", name="Start chat").click()
-            expect(page.locator("#conversation")).to_be_visible(timeout=15_000)
-            end_chat(page)
-            expect(page.get_by_role("button", name="Start a new chat")).to_be_visible()
+        with recording_server() as (attacker, received):
+            for address in (url, url + hostile_link(attacker)):
+                page.goto(address)
+                page.get_by_label("Your name").fill("Ada")
+                page.get_by_role("button", name="Start chat").click()
+                expect(page.locator("#conversation")).to_be_visible(timeout=15_000)
+                end_chat(page)
+                expect(page.get_by_role("button", name="Start a new chat")).to_be_visible()
+        assert received == [], "the hook's token goes to config.json's API only"
     finally:
         staging.stop()
