@@ -9,8 +9,11 @@ import widgetCss from "./widget.css";
 import { mount } from "./widget-panel.js";
 import { widgetConfig } from "./widget-config.js";
 
-const script = document.currentScript;
-if (script && !window.connectChatStarterWidget) {
+// This tag, found as widget.js finds it: never through the host page's DOM, which can
+// shadow document.currentScript with <img name="currentScript">.
+const found = Object.getOwnPropertyDescriptor(Document.prototype, "currentScript").get.call(document);
+const script = found instanceof HTMLScriptElement ? found : null;
+if (script && window.connectChatStarterWidget !== true) {
   window.connectChatStarterWidget = true;
   // the folder the tag loaded from: /widget.js or /assets/widget.<hash>.js
   const base = new URL(script.src.includes("/assets/") ? "../" : "./", script.src);

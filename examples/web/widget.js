@@ -4,8 +4,12 @@
 // (widget-panel.js and friends, chatjs, marked, DOMPurify) is loaded from beside this file. The stack's CDN
 // serves the bundle instead (widget-bundle.js): one file, no attributes.
 (function () {
-  const script = document.currentScript;
-  if (!script || window.connectChatStarterWidget) return;  // once per page
+  // This tag, from Document.prototype's own getter: document.currentScript itself is shadowed
+  // by any <img name="currentScript"> in the host page, which would then say where the
+  // modules come from. (`=== true` below: a named element is truthy too.)
+  const found = Object.getOwnPropertyDescriptor(Document.prototype, "currentScript").get.call(document);
+  const script = found instanceof HTMLScriptElement ? found : null;
+  if (!script || window.connectChatStarterWidget === true) return;  // once per page
   window.connectChatStarterWidget = true;
   const base = new URL(".", script.src);
 
