@@ -131,8 +131,11 @@ def test_no_checkout_leaves_its_token_for_later_steps():
 
 def test_each_workflow_runs_one_at_a_time_per_ref_or_job():
     ci = yaml.safe_load((WORKFLOW.parent / "ci.yml").read_text())
-    assert "github.ref" in ci["concurrency"]["group"]
-    assert ci["concurrency"]["cancel-in-progress"] == "${{ github.event_name == 'pull_request' }}"
+    # a pull request's new push cancels its last run; main's commits each run to the end
+    assert ci["concurrency"] == {
+        "group": "ci-${{ github.event_name == 'pull_request' && github.ref || github.sha }}",
+        "cancel-in-progress": True,
+    }
     assert "matrix.env" in JOBS["diff"]["concurrency"]["group"]
     release = yaml.safe_load((WORKFLOW.parent / "release.yml").read_text())
     assert release["concurrency"] == {"group": "release", "cancel-in-progress": False}
