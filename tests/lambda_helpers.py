@@ -28,8 +28,8 @@ os.environ.update(
     AWS_EC2_METADATA_DISABLED="true",
 )
 sys.path.insert(0, str(LAMBDA_SOURCE))
-import handler  # noqa: E402 - needs the environment above, as in Lambda
 import continuation  # noqa: E402
+import handler  # noqa: E402 - needs the environment above, as in Lambda
 import idempotency  # noqa: E402
 
 # The handler tests' hashing key (tests/lambda/conftest.py puts it in place of the secret).
