@@ -2,6 +2,8 @@
 // (Connect's types and 20 MB, from config.json's `attachments`), a status line while it goes
 // up, and ATTACHMENT items as their scan goes: checking, blocked, or a download button
 // (GetAttachment through chatjs, saved under the file's own name).
+import { visible } from "./strings.js";
+
 export function createAttachments({ policy, t, status, getSession }) {
   const enabled = Boolean(policy && policy.enabled);
   const types = (policy && policy.types) || {};
@@ -40,7 +42,7 @@ export function createAttachments({ policy, t, status, getSession }) {
     const blob = await getSession().downloadAttachment({ attachmentId: listed.AttachmentId });
     const link = document.createElement("a");
     link.href = URL.createObjectURL(blob);
-    link.download = listed.AttachmentName;
+    link.download = visible(listed.AttachmentName);
     link.hidden = true;
     document.body.append(link);
     link.click();
@@ -48,17 +50,19 @@ export function createAttachments({ policy, t, status, getSession }) {
     setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
   }
 
-  // The body of an ATTACHMENT item's list entry (the item comes again with the verdict).
+  // The body of an ATTACHMENT item's list entry (the item comes again with the verdict), or
+  // null for an item that lists no file.
   function render(item) {
-    const listed = (item.Attachments || [])[0];
+    const listed = Array.isArray(item.Attachments) ? item.Attachments[0] : null;
+    if (typeof listed !== "object" || listed === null) return null;
     const body = document.createElement("span");
     body.className = "attachment";
-    if (!listed) return body;
     if (listed.Status === "APPROVED") {
       const button = document.createElement("button");
       button.type = "button";
       button.className = "link";
-      button.textContent = listed.AttachmentName;
+      button.textContent = visible(listed.AttachmentName);
+      button.dir = "ltr";  // a file name reads left to right, so its real extension is last
       button.setAttribute("aria-label", t("download", { name: listed.AttachmentName }));
       button.addEventListener("click", () => download(listed).catch(() => status.show(t("checkConnection"), "error")));
       body.append(button);

@@ -12,36 +12,42 @@ const cut = (text, max) => {
   return value.length > max ? `${value.slice(0, max - 1)}…` : value;
 };
 
+const isObject = (value) => typeof value === "object" && value !== null;
+const listOf = (value) => (Array.isArray(value) ? value.filter(isObject) : []);
+
+// The template and its content, or null when the message is not of that shape.
 function parse(content) {
   try {
     const message = JSON.parse(content);
-    const body = message.data.content;
-    return { template: message.templateType, body };
+    const body = isObject(message) && isObject(message.data) ? message.data.content : null;
+    return isObject(body) && typeof message.templateType === "string" ? { template: message.templateType, body } : null;
   } catch {
     return null;
   }
 }
 
 // A time slot as chat-interface shows and sends it: with timeZoneOffset (minutes), the date
-// moved by it and written in its odd ISO form; without, the slot's own date.
+// moved by it and written in its odd ISO form; without, the slot's own date. Null for a slot
+// that is not a date.
 export function timeslotDate(date, timeZoneOffset) {
+  if (Number.isNaN(new Date(date).getTime())) return null;
   if (!timeZoneOffset) return date;
   const moved = new Date(new Date(date).getTime() + 60_000 * timeZoneOffset);
-  return `${moved.toISOString().slice(0, -2)}+00:00`;
+  return Number.isNaN(moved.getTime()) ? null : `${moved.toISOString().slice(0, -2)}+00:00`;
 }
 
 function choicesOf({ template, body }, t, language) {
   if (template === "TimePicker") {
     const when = new Intl.DateTimeFormat(language, { weekday: "short", day: "numeric", month: "short",
                                                     hour: "numeric", minute: "2-digit" });
-    return (body.timeslots || []).map((slot) => {
+    return listOf(body.timeslots).flatMap((slot) => {
       const date = timeslotDate(slot.date, body.timeZoneOffset);
       const detail = slot.duration ? t("minutes", { count: slot.duration }) : "";
-      return { reply: date, label: when.format(new Date(date)), detail };
+      return date ? [{ reply: date, label: when.format(new Date(date)), detail }] : [];
     });
   }
-  return (body.elements || []).map((element) => ({
-    reply: element.title,
+  return listOf(body.elements).map((element) => ({
+    reply: String(element.title ?? ""),
     label: cut(element.title, OPTION_MAX),
     detail: cut(element.subtitle || "", OPTION_MAX),
     url: element.type === "hyperlink" && /^https?:/i.test(element.url || "") ? element.url : null,
@@ -57,8 +63,10 @@ export function createInteractive({ send, t, language }) {
 
   // An element for the message, or null when it is not one we can show (shown as text then).
   function render(item, id) {
-    const parsed = parse(item.Content || "");
+    const parsed = parse(item.Content);
     if (!parsed || !["ListPicker", "Panel", "QuickReply", "TimePicker"].includes(parsed.template)) return null;
+    const choices = choicesOf(parsed, t, language);
+    if (!choices.length) return null;
     const group = document.createElement("div");
     group.className = `interactive ${parsed.template.toLowerCase()}`;
     group.setAttribute("role", "group");
@@ -76,7 +84,7 @@ export function createInteractive({ send, t, language }) {
     }
     const options = document.createElement("div");
     options.className = "choices";
-    for (const choice of choicesOf(parsed, t, language)) {
+    for (const choice of choices) {
       const control = document.createElement(choice.url ? "a" : "button");
       control.className = "choice";
       if (choice.url) {

@@ -42,7 +42,8 @@ export function createReceipts({ list, t, getSession }) {
 
   function incoming(item, entry) {
     entry.chatItem = item;
-    if (item.Type !== "ATTACHMENT" || (item.Attachments || [{}])[0].Status === "IN_PROGRESS") {
+    const listed = (Array.isArray(item.Attachments) && item.Attachments[0]) || {};
+    if (item.Type !== "ATTACHMENT" || listed.Status === "IN_PROGRESS") {
       sendReceipt("delivered", item);
     }
     onScreen.observe(entry);

@@ -2,6 +2,7 @@
 // Works on any list element (the page's, or the one inside widget.js's shadow root). The
 // kinds of content are drawn by their own modules (rich-text, interactive, attachments).
 import { INTERACTIVE } from "./interactive.js";
+import { visible } from "./strings.js";
 
 const EVENT = "application/vnd.amazonaws.connect.event.";
 export const TYPING_EVERY_MS = 3000;
@@ -11,24 +12,33 @@ export function createTranscript({ list, typingLine, t, richText, interactive, a
   const entries = new Map();  // item Id → its list entry (an attachment's comes again)
   let typingTimer = null;
 
+  // Content as its kind draws it; anything a kind cannot draw is shown as the text it is,
+  // so one odd item never stops the rest of the chat from showing.
   function body(item, kind) {
-    const type = item.ContentType || "";
-    if (item.Type === "ATTACHMENT") return attachments.render(item);
-    if (type === INTERACTIVE && kind !== "customer") {
-      const drawn = interactive.render(item, entries.size);
+    try {
+      const drawn = drawnAsItsKind(item, kind);
       if (drawn) return drawn;
-    }
+    } catch { /* drawn as text below */ }
+    const content = typeof item.Content === "string" ? item.Content : "";
+    return richText.fromPlainText(content || t("notShown"));
+  }
+
+  function drawnAsItsKind(item, kind) {
+    const type = String(item.ContentType || "");
+    if (item.Type === "ATTACHMENT") return attachments.render(item);
+    if (type === INTERACTIVE && kind !== "customer") return interactive.render(item, entries.size);
+    if (typeof item.Content !== "string") return null;
     if (type === "text/markdown" && kind !== "customer") {
       const block = document.createElement("div");
       block.className = "markdown";
-      block.append(richText.fromMarkdown(item.Content || ""));
+      block.append(richText.fromMarkdown(item.Content));
       return block;
     }
-    return richText.fromPlainText(item.Content || "");
+    return richText.fromPlainText(item.Content);
   }
 
   function eventText(item) {
-    const type = item.ContentType || "";
+    const type = String(item.ContentType || "");
     if (type === EVENT + "participant.joined") return t("joined", { name: item.DisplayName });
     if (type === EVENT + "participant.left") return t("left", { name: item.DisplayName });
     if (type === EVENT + "chat.ended") return t("ended");
@@ -40,7 +50,7 @@ export function createTranscript({ list, typingLine, t, richText, interactive, a
     const replaces = entries.get(item.Id);
     if (replaces && item.Type !== "ATTACHMENT") return;  // seen (websocket and transcript)
     const isContent = item.Type === "MESSAGE" || item.Type === "ATTACHMENT";
-    if ((item.ContentType || "").endsWith(".interactive.response")) return;
+    if (String(item.ContentType || "").endsWith(".interactive.response")) return;
     const text = isContent ? null : eventText(item);
     if (!isContent && text === null) return;
     const kind = !isContent ? "system" : item.ParticipantRole === "CUSTOMER" ? "customer" : "agent";
@@ -50,7 +60,7 @@ export function createTranscript({ list, typingLine, t, richText, interactive, a
     const meta = document.createElement("span");
     meta.className = "meta";
     const time = item.AbsoluteTime ? new Date(item.AbsoluteTime).toLocaleTimeString(t.language) : "";
-    meta.textContent = kind === "system" ? time : `${item.DisplayName} · ${time}`;
+    meta.textContent = kind === "system" ? time : `${visible(item.DisplayName)} · ${time}`;
     entry.append(meta, isContent ? body(item, kind) : document.createTextNode(text));
     entries.set(item.Id, entry);
     if (replaces) {
