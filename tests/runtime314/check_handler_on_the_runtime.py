@@ -2,6 +2,8 @@
 read-only) and the runtime's boto3/botocore: every bundled module loads from bytecode, and
 the handler keeps its contract. Standard library, botocore and pytest only."""
 
+import hashlib
+import hmac
 import json
 import os
 import subprocess
@@ -15,6 +17,13 @@ ASSET = Path(os.environ["ASSET_DIR"])
 PYTHON = os.environ.get("PYTHON314") or sys.executable
 EVENTS = Path(__file__).resolve().parent.parent / "events"
 CHAT = {"ContactId": "c-1", "ParticipantId": "p-1", "ParticipantToken": "token"}
+KEY = b"runtime-test-key"
+
+
+def continuation_of(contact_id: str) -> str:
+    """The token the handler answers (continuation.py), computed here from its definition."""
+    material = json.dumps(["continuation/v1", contact_id, ""], separators=(",", ":"))
+    return hmac.new(KEY, material.encode(), hashlib.sha256).hexdigest()
 
 
 class Context:  # what Lambda passes (Powertools reads the function's name)
@@ -66,7 +75,7 @@ def handler():
     sys.path.insert(0, str(ASSET))
     import handler as module
 
-    module.hash_key = lambda: b"runtime-test-key"
+    module.hash_key = lambda: KEY
     return module
 
 
@@ -90,7 +99,7 @@ def test_a_start_calls_connect_once_with_the_configured_flow_and_answers_the_cha
         response = handler.handler(load("start_chat"), Context())
         connect.assert_no_pending_responses()
     assert response["statusCode"] == 200
-    assert json.loads(response["body"]) == CHAT
+    assert json.loads(response["body"]) == {**CHAT, "ContinuationToken": continuation_of("c-1")}
     assert response["headers"]["Cache-Control"] == "no-store"
 
 
@@ -113,7 +122,8 @@ def test_the_widget_route_answers_the_widgets_shape(handler):
         connect.add_response("start_chat_contact", CHAT)
         response = handler.handler(load("widget_initiate_chat"), Context())
     assert response["statusCode"] == 200
-    assert json.loads(response["body"])["data"]["startChatResult"] == CHAT
+    answered = json.loads(response["body"])["data"]["startChatResult"]
+    assert answered == {**CHAT, "ContinuationToken": continuation_of("c-1")}
 
 
 def test_a_connect_refusal_maps_to_its_problem(handler):
