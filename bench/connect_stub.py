@@ -1,4 +1,5 @@
-"""A minimal local HTTP stand-in for Connect's StartChatContact, for benchmarks only."""
+"""A minimal local HTTP stand-in for Connect's StartChatContact (and Secrets Manager's
+GetSecretValue, for the hashing key), for benchmarks only."""
 
 import http.server
 import json
@@ -28,6 +29,23 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         ).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_POST(self) -> None:  # JSON 1.1: Secrets Manager's GetSecretValue
+        request = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))))
+        name = request["SecretId"]
+        body = json.dumps(
+            {
+                "ARN": f"arn:aws:secretsmanager:us-east-1:123456789012:secret:{name}",
+                "Name": name,
+                "SecretString": "bench-hash-key",
+                "VersionId": str(uuid.uuid4()),
+            }
+        ).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/x-amz-json-1.1")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)

@@ -37,6 +37,7 @@ from bench.cold_start import cold, import_breakdown, stages
 from bench.connect_stub import ConnectStub
 from bench.runtime_model import (
     FLOOR,
+    KEYED_ANSWER,
     NATIVE,
     OLD,
     PAIRS,
@@ -210,7 +211,7 @@ def print_pairs(measured: dict[str, tuple[float, float, float]], runs: int) -> N
     old = f"{old_ratio:.2f}x ({spread(old_variant)})"
     for label, python_variant, node_variant in PAIRS:
         print(row(label, python_variant, node_variant, old if node_variant == old_node else ""))
-    rows = [FLOOR, *NATIVE] if "import_native" in measured else [FLOOR]
+    rows = [FLOOR, KEYED_ANSWER, *NATIVE] if "import_native" in measured else [FLOOR, KEYED_ANSWER]
     revisions = dict.fromkeys(name.split("@")[1] for name in measured if "@" in name)
     for revision in revisions:
         rows.append((f"import at {revision}", f"import@{revision}", "seed"))

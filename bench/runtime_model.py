@@ -13,8 +13,10 @@ runtime's bootstrap loaded before the timer) or Node's first line, interleaved:
 
 Beside them: the old measure (the handler's import with nothing loaded before it), the
 floor (aws-sdk-signers signing the same call, sent with http.client, after the same
-bootstrap), and the handler with Lambda's native JSON logs and hand-written EMF lines
-(bench/native_logging.py) in place of Powertools."""
+bootstrap), the first answer of a deployed function (which also reads its hashing key from
+Secrets Manager, answered by the stub too; the seed had no such key), and the handler with
+Lambda's native JSON logs and hand-written EMF lines (bench/native_logging.py) in place of
+Powertools."""
 
 import re
 import shutil
@@ -53,6 +55,8 @@ print(elapsed)
 IMPORT = "import handler"
 FIRST_ANSWER = "import handler\nanswer = handler.handler(event, context)"
 ANSWERED = 'assert answer["statusCode"] == 200, answer'
+# A deployed function has the hashing key (infra/hash_key.py): the first answer reads it.
+KEYED = ANSWERED + '\nassert "ContinuationToken" in answer["body"], "the key was not read"'
 # One StartChatContact signed by AWS's standalone SigV4 signer and sent with http.client:
 # what the call costs without botocore.
 SIGNED_CALL = """\
@@ -102,6 +106,11 @@ PAIRS = (
 )
 OLD = ("old measure: the import, nothing loaded before it", "old", "seed")
 FLOOR = ("floor: aws-sdk-signers + http.client, one signed call", "floor", "seed_send")
+KEYED_ANSWER = (
+    "first answer with the hashing key read from Secrets Manager (as deployed)",
+    "answer_keyed",
+    "seed_send",
+)
 NATIVE = (
     ("import, native JSON logs + EMF by hand", "import_native", "seed"),
     ("first answer, native JSON logs + EMF by hand", "answer_native", "seed_send"),
@@ -181,6 +190,12 @@ def variants(
         "import": python_variant(shipped, runtime_script(shipped, IMPORT)),
         "answer": python_variant(shipped, runtime_script(shipped, FIRST_ANSWER, ANSWERED)),
         "floor": python_variant(shipped, runtime_script(shipped, SIGNED_CALL, SIGNED)),
+        "answer_keyed": python_variant(
+            shipped,
+            runtime_script(shipped, FIRST_ANSWER, KEYED),
+            HASH_KEY_SECRET="bench-hash-key",  # noqa: S106 - the secret's name, not its value
+            AWS_ENDPOINT_URL_SECRETS_MANAGER=function_env["AWS_ENDPOINT_URL_CONNECT"],
+        ),
     }
     json_logs = {"AWS_LAMBDA_LOG_FORMAT": "JSON"}
     if "native" in tasks:
