@@ -20,7 +20,7 @@ def recording_server() -> Iterator[tuple[str, list[str]]]:
             self.send_header("Content-Length", "0")
             self.end_headers()
 
-        do_GET = do_POST = do_PUT = do_OPTIONS = do_HEAD = record  # noqa: N815 - http.server's names
+        do_GET = do_POST = do_PUT = do_OPTIONS = do_HEAD = record
 
         def log_message(self, *_: object) -> None:
             pass

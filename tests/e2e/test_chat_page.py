@@ -101,7 +101,8 @@ def test_a_whole_chat_in_the_browser(stack, page, console_errors, tmp_path):
         "RehydrationType": "ENTIRE_PAST_SESSION",
         "ContinuationToken": first["ContinuationToken"],
     }
-    assert answer.value.json()["ContinuedFromContactId"] == first["ContactId"]  # the old chat goes on
+    # the old chat goes on
+    assert answer.value.json()["ContinuedFromContactId"] == first["ContactId"]
     expect(messages).to_contain_text("Local Agent joined", timeout=15_000)
     expect(page.get_by_role("button", name="Send")).to_be_enabled()
     assert console_errors == []  # nothing missing: favicon, modules, chatjs
@@ -146,8 +147,11 @@ def test_a_chat_that_will_not_be_continued_is_dropped_and_a_new_one_started(stac
     expect(page.locator("#messages")).to_contain_text("Local Agent joined", timeout=15_000)
     assert [a.status for a in answers] == [403 if refusal == "continuation-refused" else 409, 200]
     assert answers[0].json()["type"].endswith(f":{refusal}")
-    assert answers[0].request.post_data_json["PersistentChat"]["SourceContactId"] == stale["contactId"]
-    assert answers[0].request.post_data_json["PersistentChat"]["ContinuationToken"] == "0" * 64
+    assert answers[0].request.post_data_json["PersistentChat"] == {
+        "SourceContactId": stale["contactId"],
+        "RehydrationType": "ENTIRE_PAST_SESSION",
+        "ContinuationToken": stale["continuationToken"],
+    }
     assert "PersistentChat" not in answers[1].request.post_data_json
     assert page.evaluate("sessionStorage.getItem('connect-chat-starter.last-contact')") is None
 

@@ -39,7 +39,10 @@ def stack():
 
 def odd_items(like: dict) -> list[dict]:
     """Agent items as a misbehaving bot or flow could send them, shaped like `like`."""
-    agent = {key: like[key] for key in ("AbsoluteTime", "DisplayName", "ParticipantId", "ParticipantRole")}
+    agent = {
+        key: like[key]
+        for key in ("AbsoluteTime", "DisplayName", "ParticipantId", "ParticipantRole")
+    }
     items = [{**agent, "Id": f"odd-{n}", "Type": "MESSAGE", "ContentType": INTERACTIVE, "Content": content}
              for n, (content, _) in enumerate(ODD_INTERACTIVE)]  # fmt: skip
     items.append({**agent, "Id": "odd-file", "Type": "ATTACHMENT", "Attachments": []})

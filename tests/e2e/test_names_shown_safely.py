@@ -1,0 +1,127 @@
+"""Names from the other side cannot reorder what the chat shows: a file named
+`invoice<RLO>fdp.exe.txt` (which would read `invoicetxt.exe.pdf`) and an agent whose display
+name carries an RLO are shown with the control as a visible ⟨U+202E⟩, in file buttons,
+meta lines, joined events and the typing line; Arabic and Hebrew names come through as they
+are. In the page and in the CDN widget."""
+
+import json
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.browser import chromium, needs_chromium, start_chat
+from tests.e2e.rich_chat_browser import STORAGE, SURFACES, open_surface
+from tests.local_stack import start_stack
+
+pytestmark = needs_chromium
+ON_EVERY_SURFACE = pytest.mark.parametrize("surface", SURFACES)
+RLO = "\u202e"
+SPOOFED_FILE = f"invoice{RLO}fdp.exe.txt"
+SPOOFING_AGENT = f"Eve{RLO}tnegA"
+RTL_NAME = "مريم כהן"  # Arabic and Hebrew: nothing to neutralise
+
+
+@pytest.fixture(scope="module")
+def stack():
+    running = start_stack("--agent-delay", "0.05")
+    yield running
+    running.stop()
+
+
+def shown(text: str) -> str:
+    return text.replace(RLO, "⟨U+202E⟩")
+
+
+@ON_EVERY_SURFACE
+def test_a_file_name_with_a_bidi_control_shows_its_real_order(stack, surface):
+    with chromium() as browser:
+        page = open_surface(browser, stack, surface, "desktop")
+        messages = start_chat(page)
+        with page.expect_file_chooser() as chooser:
+            page.get_by_role("button", name="Attach a file").click()
+        chooser.value.set_files(
+            {"name": SPOOFED_FILE, "mimeType": "text/plain", "buffer": b"total: 10\n"}
+        )
+        expect(messages).to_contain_text("Thanks, I received invoice", timeout=10_000)
+        button = messages.locator("li.customer .attachment button")
+        expect(button).to_have_text(shown(SPOOFED_FILE))
+        expect(button).to_have_attribute("dir", "ltr")
+        expect(button).to_have_accessible_name(f"Download {shown(SPOOFED_FILE)}")
+        with page.expect_download() as download:
+            button.click()
+        assert RLO not in download.value.suggested_filename
+
+
+def agent_frames(page, stack, surface: str) -> list[dict]:
+    """What an agent named SPOOFING_AGENT and one named RTL_NAME send: websocket frames made
+    from this chat's real items."""
+    details = json.loads(page.evaluate(f"sessionStorage.getItem('{STORAGE[surface]}')"))
+    transcript = stack.control(f"contacts/{details['contactId']}", method="GET")["transcript"]
+    joined = next(i for i in transcript if i["ContentType"].endswith("participant.joined")
+                  and i["ParticipantRole"] == "AGENT")  # fmt: skip
+    greeting = next(
+        i for i in transcript if i["Type"] == "MESSAGE" and i["ParticipantRole"] == "AGENT"
+    )
+    items = [
+        {**joined, "Id": "spoof-joined", "DisplayName": SPOOFING_AGENT},
+        {**greeting, "Id": "spoof-message", "DisplayName": SPOOFING_AGENT, "Content": "Pay here"},
+        {**joined, "Id": "rtl-joined", "DisplayName": RTL_NAME},
+        {**joined, "Id": "spoof-typing", "DisplayName": SPOOFING_AGENT,
+         "ContentType": "application/vnd.amazonaws.connect.event.typing"},
+    ]  # fmt: skip
+    return [{"topic": "aws/chat", "contentType": "application/json", "content": json.dumps(item)}
+            for item in items]  # fmt: skip
+
+
+@ON_EVERY_SURFACE
+def test_display_names_with_bidi_controls_are_neutralised_and_rtl_names_kept(stack, surface):
+    with chromium() as browser:
+        page = open_surface(browser, stack, surface, "desktop")
+        sockets = []
+
+        def through(socket):
+            socket.connect_to_server()  # both ways as they are; the test adds frames
+            sockets.append(socket)
+
+        page.route_web_socket("**/websocket/**", through)
+        messages = start_chat(page, name=RTL_NAME)
+        box = page.get_by_role("textbox", name="Message")
+        box.fill("hello")
+        box.press("Enter")
+        expect(messages.locator("li.customer .meta")).to_contain_text(
+            f"{RTL_NAME} · ", timeout=10_000
+        )
+        # the agent's echo: it is quiet from now on
+        expect(messages).to_contain_text("You said: hello", timeout=10_000)
+        for frame in agent_frames(page, stack, surface):
+            sockets[-1].send(json.dumps(frame))
+        # the typing line first: it clears itself after a few seconds
+        expect(page.locator("p.typing")).to_have_text(
+            f"{shown(SPOOFING_AGENT)} is typing…", timeout=10_000
+        )
+        expect(messages.locator('li[data-id="spoof-joined"]')).to_contain_text(
+            f"{shown(SPOOFING_AGENT)} joined"
+        )
+        expect(messages.locator('li[data-id="spoof-message"] .meta')).to_contain_text(
+            f"{shown(SPOOFING_AGENT)} · "
+        )
+        expect(messages.locator('li[data-id="rtl-joined"]')).to_contain_text(f"{RTL_NAME} joined")
+        assert RLO not in messages.text_content()
+
+
+CONTROLS = [chr(c) for c in (*range(0x00, 0x20), *range(0x7F, 0xA0), 0x061C, 0x200E, 0x200F,
+                             *range(0x202A, 0x202F), *range(0x2066, 0x206A))]  # fmt: skip
+RTL_TEXTS = ["مَرْحَبًا بِكُم، الطلب رقم ١٢٣٤", "שָׁלוֹם, הזמנה מספר 1234", "فاتورة.pdf", "חשבונית.txt"]
+
+
+def test_visible_marks_each_control_and_leaves_rtl_text_alone(stack):
+    with chromium() as browser:
+        page = browser.new_page()
+        page.goto(stack.start_chat_url.removesuffix("chat"))
+        results = page.evaluate(
+            "async (texts) => { const { visible } = await import('/strings.js');"
+            " return texts.map((text) => visible(text)); }",
+            [*RTL_TEXTS, *CONTROLS],
+        )
+    assert results[: len(RTL_TEXTS)] == RTL_TEXTS
+    assert results[len(RTL_TEXTS) :] == [f"⟨U+{ord(c):04X}⟩" for c in CONTROLS]
