@@ -25,10 +25,12 @@ class StartChatError(ChatClientError):
     detail: str
     retry_after: str | None = None
     type: str = ""
+    errors: tuple[tuple[str, str], ...] = ()  # (field, what is wrong), as the API names them
 
     def __str__(self) -> str:
         wait = f" (retry after {self.retry_after} s)" if self.retry_after else ""
-        line = f"start chat failed: {self.status} {self.title}: {self.detail}{wait}"
+        fields = "".join(f"; {field}: {message}" for field, message in self.errors)
+        line = f"start chat failed: {self.status} {self.title}: {self.detail}{fields}{wait}"
         return safe_text(line, one_line=True)
 
     @property
@@ -44,12 +46,18 @@ def problem_from(error: urllib.error.HTTPError) -> StartChatError:
         return StartChatError(401, "Unauthorized", SIGN_IN_NEEDED)
     try:
         problem = json.loads(error.read())
+        listed = problem.get("errors")
         return StartChatError(
             error.code,
             str(problem["title"]),
             str(problem["detail"]),
             retry_after,
             str(problem.get("type", "")),
+            tuple(
+                (str(e.get("field", "")), str(e.get("message", "")))
+                for e in (listed if isinstance(listed, list) else [])
+                if isinstance(e, dict)
+            ),
         )
     except (ValueError, KeyError, TypeError, AttributeError):
         return StartChatError(

@@ -12,9 +12,16 @@ INTERACTIVE = "application/vnd.amazonaws.connect.message.interactive"
 
 
 @dataclass(frozen=True)
+class Option:
+    reply: str  # what answering sends, as chat widgets send it
+    label: str  # what the customer reads, as the browser words it
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class Interactive:
     title: str
-    options: tuple[tuple[str, str], ...]  # (choice, note): the choice is what a reply sends
+    options: tuple[Option, ...]
 
 
 def read_interactive(content: str | None) -> Interactive | None:
@@ -34,17 +41,17 @@ def read_interactive(content: str | None) -> Interactive | None:
     return Interactive(title, options)
 
 
-def _elements(body: dict[str, Any]) -> tuple[tuple[str, str], ...] | None:
+def _elements(body: dict[str, Any]) -> tuple[Option, ...] | None:
     elements = body.get("elements")
     if not isinstance(elements, list) or not all(isinstance(e, dict) for e in elements):
         return None
-    options = tuple((e.get("title"), e.get("subtitle", "")) for e in elements)
-    if not all(isinstance(choice, str) and isinstance(note, str) for choice, note in options):
+    pairs = [(e.get("title"), e.get("subtitle", "")) for e in elements]
+    if not all(isinstance(choice, str) and isinstance(note, str) for choice, note in pairs):
         return None
-    return options
+    return tuple(Option(choice, choice, note) for choice, note in pairs)
 
 
-def _time_slots(body: dict[str, Any]) -> tuple[tuple[str, str], ...] | None:
+def _time_slots(body: dict[str, Any]) -> tuple[Option, ...] | None:
     slots, offset = body.get("timeslots"), body.get("timeZoneOffset")
     if not isinstance(slots, list) or not (offset is None or _is_int(offset)):
         return None
@@ -55,10 +62,21 @@ def _time_slots(body: dict[str, Any]) -> tuple[tuple[str, str], ...] | None:
         if not isinstance(date, str) or not (_is_int(duration) or duration == "?"):
             return None
         try:
-            options.append((timeslot_date(date, offset), f"{duration} minutes"))
+            reply = timeslot_date(date, offset)
+            label = slot_label(reply)
         except (ValueError, OverflowError, OSError):  # not a date, or moved out of range
             return None
+        options.append(Option(reply, label, f"{duration} min" if duration != "?" else ""))
     return tuple(options)
+
+
+def slot_label(reply: str) -> str:
+    """A slot as the browser words it: weekday, day, month and time, in this machine's time
+    zone ("Mon 7 Dec 09:00")."""
+    when = datetime.fromisoformat(reply)
+    if when.tzinfo is not None:
+        when = when.astimezone()
+    return f"{when:%a} {when.day} {when:%b %H:%M}"
 
 
 def _is_int(value: object) -> bool:

@@ -93,7 +93,11 @@ class ChatItem:
         """One line for a terminal (more if a message has them): time, sender, and what
         happened, everything from the other side made safe to print."""
         clock = self.absolute_time[11:19] if len(self.absolute_time) >= 19 else self.absolute_time
-        who = f"{self.display_name or '?'} ({(self.participant_role or '?').lower()})"
+        if self.kind == "ended":
+            return safe_text(f"[{clock}] The chat has ended.", one_line=True)
+        who = self.display_name or "?"
+        if self.participant_role != "SYSTEM":  # the contact flow speaks as itself
+            who += f" ({(self.participant_role or '?').lower()})"
         head = safe_text(f"[{clock}] {who}", one_line=True)
         if self.kind == "message":
             return f"{head}: {self.text()}"
@@ -103,7 +107,6 @@ class ChatItem:
             "joined": " joined",
             "left": " left",
             "typing": " is typing…",
-            "ended": " — chat ended",
             "receipt": f" {self.receipt} your message",
         }.get(self.kind, f" {self.content_type}")
         return head + safe_text(what, one_line=True)
@@ -120,7 +123,7 @@ class ChatItem:
     def choices(self) -> list[str]:
         """What an interactive message offers, in order, as sent (what a reply sends)."""
         interactive = self._interactive()
-        return [] if interactive is None else [choice for choice, _ in interactive.options]
+        return [] if interactive is None else [option.reply for option in interactive.options]
 
     def _interactive(self) -> Interactive | None:
         return read_interactive(self.content) if self.content_type == INTERACTIVE else None
@@ -146,8 +149,15 @@ _STATUS = {"IN_PROGRESS": "being scanned", "APPROVED": "ready", "REJECTED": "rej
 
 
 def interactive_text(interactive: Interactive) -> str:
+    """The title, then one numbered choice a line; choices that are their own numbers (a
+    1 to 5 rating) on one line, as the browser shows them as a row of buttons."""
     lines = [safe_text(interactive.title, one_line=True)]
-    for number, (choice, note) in enumerate(interactive.options, 1):
-        line = f"  {number}. {choice}" + (f" — {note}" if note else "")
+    options = interactive.options
+    numbered = [(str(n), option) for n, option in enumerate(options, 1)]
+    if numbered and all(number == option.label for number, option in numbered):
+        lines.append("  " + " · ".join(number for number, _ in numbered) + " (type a number)")
+        return "\n".join(lines)
+    for number, option in numbered:
+        line = f"  {number}. {option.label}" + (f" — {option.note}" if option.note else "")
         lines.append(safe_text(line, one_line=True))
     return "\n".join(lines)

@@ -4,6 +4,7 @@ and a number answers the newest interactive message with that choice."""
 
 import asyncio
 import sys
+import threading
 from pathlib import Path
 
 from chat_client.api import not_continued_note, start_chat
@@ -35,7 +36,7 @@ class Conversation:
             "attachment",
             "receipt",
         ):
-            if item.kind == "attachment" and item.attachments[0].status != "IN_PROGRESS":
+            if item.kind == "attachment" and _status(item) not in ("", "IN_PROGRESS"):
                 print(item.describe(), flush=True)  # the scan's verdict on what the user sent
             return
         if item.kind == "receipt":
@@ -44,7 +45,7 @@ class Conversation:
             return
         if item.kind in ("message", "attachment"):
             await self.chat.mark_read(item)
-        if item.kind == "attachment" and item.attachments[0].status == "APPROVED":
+        if item.kind == "attachment" and _status(item) == "APPROVED":
             self.attachments.append(item)
             print(f"{item.describe()} — /save {len(self.attachments)}", flush=True)
         elif item.kind in ("message", "attachment", "joined", "left", "typing", "ended"):
@@ -103,9 +104,14 @@ async def talk(
     async with ChatSession(details, region=region) as chat:
         conversation = Conversation(chat)
         printer = asyncio.create_task(_print_items(chat, conversation))
-        loop = asyncio.get_running_loop()
-        while not printer.done():
-            line = await loop.run_in_executor(None, sys.stdin.readline)
+        lines = _typed_lines(asyncio.get_running_loop())
+        while True:
+            typed = asyncio.ensure_future(lines.get())
+            await asyncio.wait({typed, printer}, return_when=asyncio.FIRST_COMPLETED)
+            if not typed.done():  # the chat ended: nothing more to type into
+                typed.cancel()
+                break
+            line = typed.result()
             if not line or line.strip() == QUIT:
                 break
             if line.strip():
@@ -125,5 +131,26 @@ async def _print_items(chat: ChatSession, conversation: Conversation) -> None:
     async for item in chat.items():
         await conversation.show(item)
         if item.kind == "ended":
-            print("(the chat has ended; press Enter to exit)", flush=True)
             return
+
+
+def _typed_lines(loop: asyncio.AbstractEventLoop) -> "asyncio.Queue[str]":
+    """Lines typed at the terminal ("" at the end of input), read by a daemon thread, so
+    talk leaves as soon as the chat ends instead of waiting for one more Enter."""
+    lines: asyncio.Queue[str] = asyncio.Queue()
+
+    def read() -> None:
+        try:
+            for line in iter(sys.stdin.readline, ""):
+                loop.call_soon_threadsafe(lines.put_nowait, line)
+            loop.call_soon_threadsafe(lines.put_nowait, "")
+        except RuntimeError:  # the loop closed first: talk has already left
+            return
+
+    threading.Thread(target=read, name="chat-client stdin", daemon=True).start()
+    return lines
+
+
+def _status(item: ChatItem) -> str:
+    """The scan's verdict on an item's file ("" for an item that lists none)."""
+    return item.attachments[0].status if item.attachments else ""

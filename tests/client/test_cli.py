@@ -167,3 +167,48 @@ def test_talk_sends_lines_prints_replies_and_quits_cleanly(stack):
     assert "Local Agent (agent): You said: hello from the terminal" in transcript
     assert "(customer): hello from the terminal" not in transcript, "typed lines show once"
     assert transcript.rstrip().endswith("disconnected")
+
+
+def test_talk_leaves_by_itself_when_the_chat_ends(stack):
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "chat_client",
+            "talk",
+            "--url",
+            stack.start_chat_url,
+            "--name",
+            "Ada",
+        ],
+        cwd=REPO_ROOT,
+        stdin=subprocess.PIPE,  # kept open: nobody presses Enter
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, **stack.client_env, "PYTHONUNBUFFERED": "1"},
+    )
+    assert process.stdout
+    contact = None
+    deadline = time.monotonic() + 30
+    while contact is None and time.monotonic() < deadline:
+        found = re.search(r"chat started \(contact ([0-9a-f-]{36})\)", process.stdout.readline())
+        contact = found and found.group(1)
+    assert contact, "talk started a chat"
+    while "joined" not in process.stdout.readline() and time.monotonic() < deadline:
+        pass  # connected: the agent's arrival is shown
+    stack.control(f"contacts/{contact}/end")
+    try:
+        process.wait(timeout=20)  # stdin stays open: closing it would be a Ctrl-D
+    finally:
+        process.kill()
+    out, err = process.stdout.read(), process.stderr.read()
+    assert process.returncode == 0, err
+    assert "The chat has ended." in out
+    assert out.rstrip().endswith("disconnected")
+
+
+def test_start_prints_the_fields_the_api_names(stack):
+    result = cli("start", "--url", stack.start_chat_url, "--name", "Ada", "--attr", "secret=1")
+    assert result.returncode == 1
+    assert "Attributes.secret: is not an allowed attribute" in result.stderr

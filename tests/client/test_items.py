@@ -2,6 +2,7 @@
 terminal shows them (no stack needed)."""
 
 import json
+import time
 
 import pytest
 from hypothesis import given
@@ -47,11 +48,24 @@ def test_a_receipt_says_which_message_and_how_far():
     assert (message.receipt, message.receipt_for) == (None, None)
 
 
-def test_a_time_picker_offers_its_slots_dates_and_bad_content_stays_text():
+@pytest.fixture
+def utc(monkeypatch):
+    """This process in UTC while the test runs (slots are worded in the local time zone)."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_a_time_picker_offers_its_slots_dates_and_bad_content_stays_text(utc):
     picker = item(Type="MESSAGE", ContentType=INTERACTIVE, Content=time_picker())
     slots = json.loads(time_picker())["data"]["content"]["timeslots"]
     assert picker.choices() == [slot["date"] for slot in slots]
-    assert picker.text().splitlines()[1] == f"  1. {slots[0]['date']} — 30 minutes"
+    assert slots[0]["date"] == "2026-12-07T09:00+00:00"
+    assert picker.text().splitlines()[1] == "  1. Mon 7 Dec 09:00 — 30 min", (
+        "as the browser words it"
+    )
     broken = item(Type="MESSAGE", ContentType=INTERACTIVE, Content="{not json")
     assert (broken.text(), broken.choices()) == ("{not json", [])
 
@@ -102,3 +116,38 @@ def test_any_item_the_service_sends_is_read_and_described_never_raised(item):
 )
 def test_a_malformed_item_from_the_service_still_describes(item):
     assert ChatItem.from_service(item).describe()
+
+
+def test_a_rating_reads_as_one_row_of_numbers_not_one_two_three():
+    survey = json.dumps(
+        {
+            "templateType": "QuickReply",
+            "data": {
+                "content": {
+                    "title": "How did we do?",
+                    "elements": [{"title": str(n)} for n in range(1, 6)],
+                }
+            },
+        }
+    )
+    rating = item(Type="MESSAGE", ContentType=INTERACTIVE, Content=survey)
+    assert rating.text().splitlines() == ["How did we do?", "  1 · 2 · 3 · 4 · 5 (type a number)"]
+    assert rating.choices() == ["1", "2", "3", "4", "5"]
+
+
+def test_the_end_of_a_chat_and_the_flows_messages_read_in_plain_words():
+    ended = item(
+        Type="EVENT",
+        ContentType="application/vnd.amazonaws.connect.event.chat.ended",
+        DisplayName="Local Agent",
+        ParticipantRole="SYSTEM",
+    )
+    survey = item(
+        Type="MESSAGE",
+        ContentType="text/plain",
+        Content="Thank you for your rating.",
+        DisplayName="Survey",
+        ParticipantRole="SYSTEM",
+    )
+    assert ended.describe().endswith("] The chat has ended.")
+    assert survey.describe().endswith("] Survey: Thank you for your rating.")
