@@ -16,7 +16,7 @@ export class ApiProblem extends Error {
 // The page's configuration is its config.json alone. Nothing in the link may choose where
 // the chat or a sign-in token goes: a link is anyone's to write.
 export async function loadConfig() {
-  const file = await fetch("config.json", { credentials: "same-origin" })
+  const file = await fetch("config.json")
     .then((response) => (response.ok ? response.json() : null))
     .catch(() => null);
   if (!file || typeof file.startChatUrl !== "string" || !file.startChatUrl) return null;

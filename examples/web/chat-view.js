@@ -205,7 +205,7 @@ export function createChatView(el, config, storageKey, libs) {
     try {
       const saved = JSON.parse(sessionStorage.getItem(storageKey));
       if (saved && saved.contactId && saved.participantToken) return saved;
-    } catch { /* not ours to read */ }
+    } catch { /* unreadable: forgotten below */ }
     sessionStorage.removeItem(storageKey);
     return null;
   }
