@@ -101,9 +101,11 @@ def test_a_whole_chat_in_the_browser(stack, page, console_errors, tmp_path):
         "RehydrationType": "ENTIRE_PAST_SESSION",
         "ContinuationToken": first["ContinuationToken"],
     }
-    # the old chat goes on
+    # the old chat goes on, and its customer sees it again (Connect rehydrated it)
     assert answer.value.json()["ContinuedFromContactId"] == first["ContactId"]
     expect(messages).to_contain_text("Local Agent joined", timeout=15_000)
+    expect(messages).to_contain_text("Where is my order A-1001?")
+    expect(messages).to_contain_text("You said: Where is my order A-1001?")
     expect(page.get_by_role("button", name="Send")).to_be_enabled()
     assert console_errors == []  # nothing missing: favicon, modules, chatjs
 
