@@ -16,7 +16,7 @@ def main() -> None:
     try:
         config = load(app.node.try_get_context("environments"), app.node.try_get_context("env"))
     except ConfigError as error:
-        sys.exit(f"connect-chat-starter: {error}")
+        sys.exit(error.told_by("connect-chat-starter"))
     stacks: list[Stack] = [ChatStarterStack(app, config=config)]
     if config.github:  # deployed once by an admin (make deploy-access), then by GitHub
         stacks.append(GitHubAccessStack(app, config=config, github=config.github))

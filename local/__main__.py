@@ -87,7 +87,7 @@ def main(argv: list[str] | None = None) -> None:
     try:
         asyncio.run(run(args))
     except ConfigError as error:
-        sys.exit(f"local: {error}")
+        sys.exit(error.told_by("local"))
     except PortInUse as error:
         flag = "--" + error.setting.lower().replace("_", "-")
         sys.exit(

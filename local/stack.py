@@ -2,7 +2,6 @@
 HTTP API stand-in running the real handler, and a CDN stand-in serving the widget bundle as
 the stack publishes it, each on its own localhost port."""
 
-import dataclasses
 import os
 import shutil
 import socket
@@ -124,7 +123,7 @@ async def start_local_stack(config: EnvironmentConfig, options: LocalOptions) ->
         for url in (api_url, cdn_url)
         for host in ("127.0.0.1", "localhost")
     )
-    config = dataclasses.replace(config, allowed_origins=(*config.allowed_origins, *page_origins))
+    config = config.model_copy(update={"allowed_origins": (*config.allowed_origins, *page_origins)})
     scratch = Path(tempfile.mkdtemp(prefix="connect-chat-starter-local-"))
     # The stack's own AWS clients and moto need botocore's full models; AWS_DATA_PATH (if the
     # caller has one) may name trimmed ones. The function gets its own below.

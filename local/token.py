@@ -18,7 +18,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         config = load(read_environments(), args.env)
     except ConfigError as error:
-        print(f"local-token: {error}", file=sys.stderr)
+        print(error.told_by("local-token"), file=sys.stderr)
         return 1
     if config.auth is None:
         print(f"local-token: environment {config.name!r} has no jwt auth", file=sys.stderr)

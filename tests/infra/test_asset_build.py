@@ -4,6 +4,8 @@ bytecode would be stale in Lambda), nothing the runtime already has."""
 
 import email
 import json
+import os
+import subprocess
 import sys
 
 import pytest
@@ -151,3 +153,31 @@ def test_the_asset_is_the_lock_and_every_dependency_it_declares_is_locked(synth)
     provided = {canonicalize_name(name) for name in RUNTIME_PROVIDED}
     expected = {name: version for name, (version, _) in locked.items() if name not in provided}
     assert bundled == expected
+
+
+# pydantic is synth-time only (infra/config.py): the function must start without it.
+IMPORT_WITHOUT_PYDANTIC = (
+    "import sys; sys.modules['pydantic'] = sys.modules['pydantic_core'] = None; "
+    "sys.path.insert(0, sys.argv[1]); import handler"
+)
+
+
+def test_the_asset_holds_no_pydantic_and_its_handler_starts_without_it(synthesized):
+    from aws_cdk.assertions import Template
+
+    dev = synthesized["dev"]
+    _, function = only(Template.from_json(dev.template), "AWS::Lambda::Function")
+    asset = dev.outdir / f"asset.{function['Properties']['Code']['S3Key'].removesuffix('.zip')}"
+    assert (asset / "handler.py").exists()
+    assert not [path.name for path in asset.iterdir() if path.name.startswith("pydantic")]
+    # Its own botocore data (this botocore is not the runtime's); the rest as deployed.
+    variables = function["Properties"]["Environment"]["Variables"]
+    plain = {k: v for k, v in variables.items() if isinstance(v, str) and k != "AWS_DATA_PATH"}
+    started = subprocess.run(
+        [sys.executable, "-c", IMPORT_WITHOUT_PYDANTIC, str(asset)],
+        env={**os.environ, **plain, "AWS_DEFAULT_REGION": dev.config.region},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert started.returncode == 0, started.stderr

@@ -145,7 +145,7 @@ def test_the_docs_set_the_subject_template_the_trust_policies_expect():
     command = page.split("actions/oidc/customization/sub", 1)[1].split("```", 1)[0]
     keys = tuple(re.findall(r"include_claim_keys\[\]=(\w+)", command))
     assert keys == SUBJECT_CLAIM_KEYS == ("repo", "context", "ref")
-    github = GitHubAccess(
+    github = GitHubAccess.model_construct(  # placeholders, as the docs show them: unchecked
         repository="<owner/name>",
         environment="<GitHub environment>",
         oidc_provider_arn=None,
