@@ -74,9 +74,9 @@ bench: setup
 	PYTHON314="$$(tools/python3.14)" python bench/handler.py
 	python bench/client_limit.py
 
-## make local [ENV=dev] [API_PORT=8080] [AWS_PORT=4566] [CDN_PORT=8090]: the whole chat flow on localhost (Ctrl-C stops it)
+## make local [ENV=dev] [API_PORT=8080] [AWS_PORT=4566] [CDN_PORT=8090] [ALLOW_ORIGINS=https://a.example,http://localhost:3000]: the whole chat flow on localhost (Ctrl-C stops it)
 local: setup
-	@python -m local --env $(ENV) --api-port $(API_PORT) --aws-port $(AWS_PORT) --cdn-port $(CDN_PORT)
+	@python -m local --env $(ENV) --api-port $(API_PORT) --aws-port $(AWS_PORT) --cdn-port $(CDN_PORT) $(if $(ALLOW_ORIGINS),--allow-origin '$(ALLOW_ORIGINS)')
 
 ## make local-token [ENV=staging]: a short-lived JWT for the local stack of a jwt environment
 local-token: setup

@@ -3,6 +3,7 @@
 import argparse
 import asyncio
 import json
+import re
 import signal
 import sys
 from pathlib import Path
@@ -10,6 +11,20 @@ from pathlib import Path
 from infra.config import ConfigError, load, read_environments
 from local.faults import Faults
 from local.stack import LocalOptions, PortInUse, start_local_stack
+
+ORIGIN = re.compile(r"https?://(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9.-]*[a-z0-9])?)(:[0-9]{1,5})?")
+
+
+def origins(value: str) -> list[str]:
+    """`--allow-origin a,b`: each as a browser writes it in `Origin`, which is compared as is."""
+    found = [item.strip() for item in value.split(",") if item.strip()]
+    for item in found:
+        if not ORIGIN.fullmatch(item):
+            raise argparse.ArgumentTypeError(
+                f"{item!r} is not an origin: scheme://host[:port] as a browser sends it "
+                "(lower case, no path, no trailing slash)"
+            )
+    return found
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -31,6 +46,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--agent-delay", type=float, default=0.3, metavar="SECONDS")
     parser.add_argument("--no-agent", action="store_true", help="no simulated agent")
     parser.add_argument("--json", action="store_true", help="print the URLs as one JSON line")
+    parser.add_argument(
+        "--allow-origin",
+        type=origins,
+        action="extend",
+        default=[],
+        metavar="ORIGIN[,ORIGIN]",
+        help="also accept chats from pages on these origins (make local ALLOW_ORIGINS=)",
+    )
     return parser.parse_args(argv)
 
 
@@ -45,6 +68,7 @@ async def run(args: argparse.Namespace) -> None:
         agent=not args.no_agent,
         agent_script=args.agent_script,
         agent_delay_seconds=args.agent_delay,
+        extra_origins=tuple(args.allow_origin),
         faults=Faults(
             throttle_rate=args.throttle_rate, fail_rate=args.fail_rate, latency_ms=args.latency_ms
         ),
@@ -62,6 +86,13 @@ async def run(args: argparse.Namespace) -> None:
     else:
         env = " ".join(f"{k}={v}" for k, v in stack.client_environment().items())
         talk = f"python -m chat_client talk --url {stack.start_chat_url} --name Ada"
+        width = max(map(len, stack.allowed_origins))
+        sources = {
+            **dict.fromkeys(stack.allowed_origins, "this stack's chat page and widget"),
+            **dict.fromkeys(args.allow_origin, "ALLOW_ORIGINS"),
+            **dict.fromkeys(config.allowed_origins, f"allowedOrigins ({config.name}, cdk.json)"),
+        }
+        allowed = "".join(f"    {o:<{width}}  {sources[o]}\n" for o in stack.allowed_origins)
         if config.auth:  # API Gateway's JWT authorizer wants a token: a local one works here
             talk += f' --token "$(make -s local-token ENV={config.name})"'
         print(
@@ -70,6 +101,8 @@ async def run(args: argparse.Namespace) -> None:
             f"  AWS endpoint  {stack.aws_endpoint} (Connect + Participant Service)\n"
             f"  Chat page     {stack.api_url.replace('127.0.0.1', 'localhost')}\n"
             f'  Widget        <script src="{stack.widget_url}" async></script>  (CDN stand-in)\n'
+            f"  Origins       pages on these may start chats; more with make local "
+            f"ALLOW_ORIGINS=<origin>,<origin>\n{allowed}"
             f"Try it:\n  {env} {talk}",
             flush=True,
         )

@@ -38,6 +38,7 @@ class LocalOptions:
     agent: bool = True
     agent_script: Path | None = None
     agent_delay_seconds: float = 0.3
+    extra_origins: tuple[str, ...] = ()  # a developer's own app (make local ALLOW_ORIGINS=)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -47,6 +48,7 @@ class LocalStack:
     aws_endpoint: str
     region: str
     widget_url: str
+    allowed_origins: tuple[str, ...]
     runners: tuple[web.AppRunner, ...]
     function: LambdaFunction
     scratch: Path
@@ -123,7 +125,8 @@ async def start_local_stack(config: EnvironmentConfig, options: LocalOptions) ->
         for url in (api_url, cdn_url)
         for host in ("127.0.0.1", "localhost")
     )
-    config = config.model_copy(update={"allowed_origins": (*config.allowed_origins, *page_origins)})
+    allowed = tuple(dict.fromkeys((*config.allowed_origins, *page_origins, *options.extra_origins)))
+    config = config.model_copy(update={"allowed_origins": allowed})
     scratch = Path(tempfile.mkdtemp(prefix="connect-chat-starter-local-"))
     # The stack's own AWS clients and moto need botocore's full models; AWS_DATA_PATH (if the
     # caller has one) may name trimmed ones. The function gets its own below.
@@ -170,6 +173,7 @@ async def start_local_stack(config: EnvironmentConfig, options: LocalOptions) ->
         aws_endpoint=aws_url,
         region=config.region,
         widget_url=widget_url(cdn_url.replace("127.0.0.1", "localhost")),
+        allowed_origins=config.allowed_origins,
         runners=(api_runner, aws_runner, cdn_runner),
         function=function,
         scratch=scratch,
