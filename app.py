@@ -6,9 +6,9 @@ import sys
 from aws_cdk import App, Stack, Validations
 from cdk_nag import AwsSolutionsChecks
 
+from infra.cdk.chat_stack import ChatStarterStack
+from infra.cdk.github_access_stack import GitHubAccessStack
 from infra.config import ConfigError, load
-from infra.github_access import GitHubAccessStack
-from infra.stack import ChatStarterStack
 
 
 def main() -> None:

@@ -1,6 +1,6 @@
 """Builds the function's code directory without Docker: the handler's own files plus its
 pinned wheels for Lambda's platform. Kept free of aws_cdk, so bench/ can build the asset
-without starting jsii; infra/lambda_bundling.py hands it to CDK."""
+without starting jsii; infra/cdk/lambda_bundling.py hands it to CDK."""
 
 import os
 import shutil

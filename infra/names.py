@@ -1,7 +1,7 @@
 """Names that must match on both sides of the deploy boundary, defined once for everything
 that may import infra/ (the stack, ops/, local/, bench/). The handler cannot import infra/
 (it is deployed as-is), so it keeps its own copies; tests/test_shared_names.py fails when
-the two differ. Kept free of aws_cdk (tests/test_jsii_free.py proves it)."""
+the two differ. Plain Python, as everything outside infra/cdk/."""
 
 import hashlib
 
@@ -10,7 +10,7 @@ STACK_PREFIX = "ChatStarter"
 START_CHAT_URL_OUTPUT = "StartChatUrl"
 WIDGET_START_CHAT_URL_OUTPUT = "WidgetStartChatUrl"
 API_URL_OUTPUT = "ApiUrl"
-# With widget.hosting: what the frontend team pastes (infra/widget_outputs.py).
+# With widget.hosting: what the frontend team pastes (infra/cdk/widget_outputs.py).
 WIDGET_SNIPPET_OUTPUT = "WidgetSnippet"
 WIDGET_SNIPPET_PINNED_OUTPUT = "WidgetSnippetPinned"
 WIDGET_SCRIPT_URL_OUTPUT = "WidgetScriptUrl"

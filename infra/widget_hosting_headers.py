@@ -1,5 +1,5 @@
 """What the widget's distribution answers with, defined once for the stack's response-headers
-policy and caching (infra/widget_hosting.py) and the local CDN stand-in (local/cdn.py).
+policy and caching (infra/cdk/widget_hosting.py) and the local CDN stand-in (local/cdn.py).
 Kept free of aws_cdk."""
 
 from dataclasses import dataclass

@@ -1,6 +1,6 @@
 """A CDN stand-in on its own origin: the widget bundle and the chat page exactly as the stack
 publishes them (infra/widget_bundle.py), a local config.json beside them, and the headers
-the distribution's response-headers policy and caching add (infra/widget_hosting.py)."""
+the distribution's response-headers policy and caching add (infra/cdk/widget_hosting.py)."""
 
 from aiohttp import web
 

@@ -11,8 +11,8 @@ import pytest
 from aws_cdk.assertions import Template
 from syrupy.extensions.json import JSONSnapshotExtension
 
+from infra.cdk.github_access_stack import SUBJECT_CLAIM_KEYS, deploy_subject, diff_subject
 from infra.config import GitHubAccess
-from infra.github_access import SUBJECT_CLAIM_KEYS, deploy_subject, diff_subject
 from tests.conftest import REPO_ROOT
 from tests.infra.test_snapshot import masked
 

@@ -7,7 +7,7 @@ from aws_cdk import aws_cloudwatch as cloudwatch
 from aws_cdk import aws_lambda as lambda_
 from constructs import Construct
 
-from infra.chat_metrics import PERIOD, HandlerMetrics
+from infra.cdk.monitoring.chat_metrics import PERIOD, HandlerMetrics
 from infra.names import (
     CHAT_REJECTED,
     CHAT_STARTED,

@@ -8,9 +8,9 @@ from aws_cdk import aws_lambda as lambda_
 from aws_cdk import aws_logs as logs
 from constructs import Construct
 
-from infra.function_dependencies import depend_only_on_its_policy
+from infra.cdk.function_dependencies import depend_only_on_its_policy
+from infra.cdk.lambda_bundling import python_code
 from infra.handler_environment import HANDLER, LAMBDA_SOURCE
-from infra.lambda_bundling import python_code
 
 # Must exceed the handler's worst case (its botocore timeouts x attempts + backoff, ~11 s)
 # and stay below API Gateway's 30 s integration limit, so a slow Connect gets an honest 504.

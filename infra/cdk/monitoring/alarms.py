@@ -1,4 +1,4 @@
-"""Alarms a platform team is paged by, published to the topic (infra/alarm_topic.py) when the
+"""Alarms a platform team is paged by, published to the topic (alarm_topic.py) when the
 environment has alarm e-mails."""
 
 from dataclasses import dataclass
@@ -9,8 +9,8 @@ from aws_cdk import aws_cloudwatch_actions as actions
 from aws_cdk import aws_lambda as lambda_
 from constructs import Construct
 
-from infra.alarm_topic import alarm_topic
-from infra.chat_metrics import PERIOD, HandlerMetrics
+from infra.cdk.monitoring.alarm_topic import alarm_topic
+from infra.cdk.monitoring.chat_metrics import PERIOD, HandlerMetrics
 from infra.names import BOT_CHECK_UNAVAILABLE, CLIENT_LIMIT_UNAVAILABLE, UPSTREAM_FAILED
 
 API_5XX_PERCENT = 5

@@ -14,7 +14,7 @@ from aws_cdk import aws_logs as logs
 from aws_cdk import aws_s3 as s3
 from aws_cdk import aws_s3_deployment as s3deploy
 
-from infra.function_dependencies import depend_only_on_its_policy
+from infra.cdk.function_dependencies import depend_only_on_its_policy
 
 # The id CDK gives the BucketDeployment handler it adds to the stack.
 DEPLOYMENT_HANDLER = "Custom::CDKBucketDeployment"

@@ -2,7 +2,7 @@
 bucket (public access blocked, TLS only, encrypted), a CloudFront distribution that alone
 reaches it (Origin Access Control), HTTPS only, security and CORS headers, long immutable
 caching for the hashed bundle and a short one for the stable names; the files published by
-BucketDeployment with a deploy-time config.json beside them (infra/deployment_handler.py fits
+BucketDeployment with a deploy-time config.json beside them (infra/cdk/deployment_handler.py fits
 CDK's handler for that). CloudFront's policies and origin access controls are named per
 account, so their names carry the region. widget_hosting_headers.py holds the header and
 cache values the local CDN stand-in serves too."""
@@ -20,8 +20,8 @@ from aws_cdk import aws_s3 as s3
 from aws_cdk import aws_s3_deployment as s3deploy
 from constructs import Construct
 
+from infra.cdk.deployment_handler import fit_handlers, invalidate_on_deploy, share_one_cli_layer
 from infra.config import EnvironmentConfig
-from infra.deployment_handler import fit_handlers, invalidate_on_deploy, share_one_cli_layer
 from infra.names import account_wide_name
 from infra.widget_bundle import ASSETS, STABLE_NAME, build_widget, widget_config
 from infra.widget_hosting_headers import (

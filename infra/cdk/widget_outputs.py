@@ -4,6 +4,7 @@ URL, and the chat page's URL for e-mails and help centres."""
 from aws_cdk import CfnOutput, Stack
 from constructs import Construct
 
+from infra.cdk.widget_hosting import WidgetHosting
 from infra.names import (
     CHAT_PAGE_URL_OUTPUT,
     WIDGET_SCRIPT_URL_OUTPUT,
@@ -11,7 +12,6 @@ from infra.names import (
     WIDGET_SNIPPET_PINNED_OUTPUT,
 )
 from infra.widget_bundle import snippet
-from infra.widget_hosting import WidgetHosting
 
 
 class WidgetOutputs(Construct):

@@ -10,7 +10,6 @@ from aws_cdk.aws_apigatewayv2_authorizers import HttpJwtAuthorizer
 from aws_cdk.aws_apigatewayv2_integrations import HttpLambdaIntegration
 from constructs import Construct
 
-from infra.api_access_logs import JsonAccessLogs
 from infra.api_shape import (
     CHAT_PATH,
     CORS_EXPOSED_HEADERS,
@@ -19,6 +18,7 @@ from infra.api_shape import (
     WIDGET_PATH,
     cors_allowed_headers,
 )
+from infra.cdk.api_access_logs import JsonAccessLogs
 from infra.config import JwtAuth, Throttle
 
 

@@ -3,25 +3,25 @@
 from aws_cdk import CfnOutput, Environment, Stack, Tags
 from constructs import Construct
 
-from infra.alarms import ChatAlarms
 from infra.api_shape import CHAT_PATH, WIDGET_PATH
-from infra.bot_check import grant_bot_check_secret
-from infra.chat_api import ChatApi
-from infra.client_limit import ClientLimitStore
+from infra.cdk.bot_check import grant_bot_check_secret
+from infra.cdk.chat_api import ChatApi
+from infra.cdk.client_limit import ClientLimitStore
+from infra.cdk.hash_key import HashKey
+from infra.cdk.monitoring.alarms import ChatAlarms
+from infra.cdk.monitoring.dashboard import ChatDashboard
+from infra.cdk.start_chat_function import StartChatFunction
+from infra.cdk.widget_hosting import WidgetHosting
+from infra.cdk.widget_outputs import WidgetOutputs
 from infra.config import EnvironmentConfig
-from infra.dashboard import ChatDashboard
 from infra.handler_environment import handler_environment
-from infra.hash_key import HashKey
 from infra.names import (
     API_URL_OUTPUT,
     START_CHAT_URL_OUTPUT,
     WIDGET_START_CHAT_URL_OUTPUT,
     stack_name,
 )
-from infra.start_chat_function import StartChatFunction
-from infra.widget_hosting import WidgetHosting
 from infra.widget_hosting_headers import aws_origins, page_csp
-from infra.widget_outputs import WidgetOutputs
 
 
 class ChatStarterStack(Stack):

@@ -1,6 +1,6 @@
 """The per-client limit's state: one DynamoDB table of counters (on-demand, expiring by TTL,
 AWS-owned encryption), keyed by client ids hashed with the deployment's key
-(infra/hash_key.py; never the raw IP). The function may update items of that table, nothing
+(infra/cdk/hash_key.py; never the raw IP). The function may update items of that table, nothing
 else."""
 
 from aws_cdk import Acknowledgment, RemovalPolicy, Validations
