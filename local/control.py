@@ -1,6 +1,6 @@
-"""Controls of the local stack (not AWS APIs): drop a chat's websockets, end a chat, see a
-chat (its transcript with receipts), and see which AWS calls arrived (operation, status,
-header names; never token values)."""
+"""Controls of the local stack (not AWS APIs): drop a chat's websockets, end a chat, post
+any item into a chat, see a chat (its transcript with receipts), and see which AWS calls
+arrived (operation, status, header names; never token values)."""
 
 from collections import deque
 from collections.abc import Awaitable, Callable
@@ -38,6 +38,7 @@ class Control:
         return [
             web.post("/_local/contacts/{contact_id}/drop-sockets", self.drop_sockets),
             web.post("/_local/contacts/{contact_id}/end", self.end_chat),
+            web.post("/_local/contacts/{contact_id}/items", self.post_item),
             web.get("/_local/requests", self.recorded_requests),
             web.get("/_local/contacts/{contact_id}", self.contact),
         ]
@@ -61,6 +62,23 @@ class Control:
     async def drop_sockets(self, request: web.Request) -> web.Response:
         dropped = await self.sockets.drop(request.match_info["contact_id"])
         return web.json_response({"dropped": dropped})
+
+    async def post_item(self, request: web.Request) -> web.Response:
+        """Any item, as the agent (or the chat's first participant) sent it: its members as
+        given, malformed ones included, so tests can show what a view does with them."""
+        contact = self.store.contacts.get(request.match_info["contact_id"])
+        if contact is None:
+            raise web.HTTPNotFound()
+        members = await request.json()
+        if not isinstance(members, dict):
+            raise web.HTTPBadRequest(text="an item is a JSON object\n")
+        agents = [p for p in contact.participants if p.role == "AGENT"] or contact.participants
+        kind, content_type = (
+            members.pop("Type", "MESSAGE"),
+            members.pop("ContentType", "text/plain"),
+        )
+        item = self.store.post(agents[0], str(kind), str(content_type), fields=members)
+        return web.json_response(item)
 
     async def end_chat(self, request: web.Request) -> web.Response:
         contact = self.store.contacts.get(request.match_info["contact_id"])

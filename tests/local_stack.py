@@ -23,8 +23,11 @@ class RunningStack:
     def client_env(self) -> dict[str, str]:
         return {"AWS_REGION": self.region, "AWS_ENDPOINT_URL_CONNECTPARTICIPANT": self.aws_endpoint}
 
-    def control(self, path: str, method: str = "POST") -> Any:
-        request = urllib.request.Request(f"{self.aws_endpoint}/_local/{path}", method=method)
+    def control(self, path: str, method: str = "POST", body: Any = None) -> Any:
+        data = None if body is None else json.dumps(body).encode()
+        request = urllib.request.Request(
+            f"{self.aws_endpoint}/_local/{path}", data=data, method=method
+        )
         with urllib.request.urlopen(request, timeout=5) as response:
             return json.loads(response.read())
 

@@ -140,3 +140,13 @@ def test_local_controls_refuse_any_web_page_and_send_no_cors(dev, method):
     assert refused.value.code == 403
     assert "Access-Control-Allow-Origin" not in refused.value.headers
     assert isinstance(dev.control("requests", method="GET"), list), "curl still works"
+
+
+def test_a_local_control_posts_any_item_malformed_ones_included(dev, participant):
+    _, chat = start(dev, "Ada", source=OWNER)
+    odd = {"ContentType": "application/vnd.amazonaws.connect.message.interactive", "Content": None}
+    posted = dev.control(f"contacts/{chat['ContactId']}/items", body=odd)
+    assert posted["Type"] == "MESSAGE"
+    assert posted["Content"] is None
+    contact = dev.control(f"contacts/{chat['ContactId']}", method="GET")
+    assert contact["transcript"][-1]["Id"] == posted["Id"]
