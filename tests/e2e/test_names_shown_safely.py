@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 
 from tests.e2e.browser import chromium, needs_chromium, start_chat
 from tests.e2e.rich_chat_browser import STORAGE, SURFACES, open_surface
+from tests.e2e.web_modules import serve_modules
 from tests.local_stack import start_stack
 
 pytestmark = needs_chromium
@@ -117,9 +118,11 @@ RTL_TEXTS = ["مَرْحَبًا بِكُم، الطلب رقم ١٢٣٤", "שָ
 def test_visible_marks_each_control_and_leaves_rtl_text_alone(stack):
     with chromium() as browser:
         page = browser.new_page()
-        page.goto(stack.start_chat_url.removesuffix("chat"))
+        origin = stack.start_chat_url.removesuffix("/chat")
+        serve_modules(page, origin)
+        page.goto(f"{origin}/")
         results = page.evaluate(
-            "async (texts) => { const { visible } = await import('/strings.js');"
+            "async (texts) => { const { visible } = await import('/modules/strings.js');"
             " return texts.map((text) => visible(text)); }",
             [*RTL_TEXTS, *CONTROLS],
         )

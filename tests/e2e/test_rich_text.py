@@ -8,6 +8,7 @@ import pytest
 
 from chat_client.items import timeslot_date
 from tests.e2e.browser import chromium, needs_chromium
+from tests.e2e.web_modules import serve_modules
 from tests.local_stack import start_stack
 
 pytestmark = needs_chromium
@@ -35,9 +36,8 @@ HOSTILE = [
 ]
 
 RENDER = """async ([sources, markdown]) => {
-  const [{ createRichText }, { Marked }, { default: DOMPurify }] = await Promise.all(
-    ["/rich-text.js", "/vendor/marked.js", "/vendor/purify.js"].map((path) => import(path)));
-  const rich = createRichText({ Marked, DOMPurify });
+  const { createRichText } = await import("/modules/rich-text.js");
+  const rich = createRichText();
   const results = [];
   for (const source of sources) {
     const holder = document.createElement("div");
@@ -59,7 +59,9 @@ def page():
     stack = start_stack("--no-agent")
     with chromium() as browser:
         page = browser.new_page()
-        page.goto(stack.start_chat_url.removesuffix("chat"))
+        origin = stack.start_chat_url.removesuffix("/chat")
+        serve_modules(page, origin)
+        page.goto(f"{origin}/")
         yield page
     stack.stop()
 
@@ -134,7 +136,7 @@ def test_plain_text_stays_text_with_web_addresses_linked(render):
 )
 def test_a_time_slot_is_sent_as_chat_interface_sends_it_in_page_and_client(page, date, offset):
     sent = page.evaluate(
-        "async ([date, offset]) => (await import('/interactive.js')).timeslotDate(date, offset)",
+        "async ([date, offset]) => (await import('/modules/interactive.js')).timeslotDate(date, offset)",
         [date, offset],
     )
     assert sent == timeslot_date(date, offset)

@@ -2,18 +2,52 @@
 // (Connect's types and 20 MB, from config.json's `attachments`), a status line while it goes
 // up, and ATTACHMENT items as their scan goes: checking, blocked, or a download button
 // (GetAttachment through chatjs, saved under the file's own name).
-import { visible } from "./strings.js";
+import type { ChatAttachment, ChatItem, ChatSession } from "./chatjs.js";
+import type { AttachmentPolicy } from "./config.js";
+import { type Translate, visible } from "./strings.js";
 
-export function createAttachments({ policy, t, status, getSession }) {
-  const enabled = Boolean(policy && policy.enabled);
-  const types = (policy && policy.types) || {};
-  const maxBytes = (policy && policy.maxBytes) || 0;
+export interface StatusLine {
+  show(text: string, kind: "error" | "progress"): void;
+  clear(): void;
+}
 
-  const extension = (name) => (name.lastIndexOf(".") >= 0 ? name.slice(name.lastIndexOf(".")).toLowerCase() : "");
+export interface Attachments {
+  render(item: ChatItem): HTMLElement | null;
+  wire(controls: { input: HTMLInputElement; button: HTMLButtonElement; target: HTMLElement }): void;
+}
+
+type Checked = { file: File; problem?: undefined } | { problem: string; file?: undefined };
+
+function errorField(error: unknown, field: "name" | "message"): string | null {
+  if (typeof error !== "object" || error === null) return null;
+  const own = (error as Record<string, unknown>)[field];
+  if (typeof own === "string" && own) return own;
+  const inner = (error as { error?: Record<string, unknown> }).error;
+  const nested = inner?.[field];
+  return typeof nested === "string" && nested ? nested : null;
+}
+
+export function createAttachments({
+  policy,
+  t,
+  status,
+  getSession,
+}: {
+  policy: AttachmentPolicy;
+  t: Translate;
+  status: StatusLine;
+  getSession: () => ChatSession | null;
+}): Attachments {
+  const enabled = policy.enabled;
+  const types = policy.types ?? {};
+  const maxBytes = policy.maxBytes ?? 0;
+
+  const extension = (name: string): string =>
+    name.lastIndexOf(".") >= 0 ? name.slice(name.lastIndexOf(".")).toLowerCase() : "";
 
   // The file as Connect must get it (the type from our table: browsers name some differently),
   // or the reason it can't be sent.
-  function check(file) {
+  function check(file: File): Checked {
     if (!enabled) return { problem: t("attachmentsOff") };
     const type = types[extension(file.name)];
     if (!type) return { problem: t("fileType", { name: file.name }) };
@@ -23,23 +57,28 @@ export function createAttachments({ policy, t, status, getSession }) {
     return { file: new File([file], file.name, { type }) };
   }
 
-  async function send(file) {
-    const { problem, file: checked } = check(file);
-    if (problem) return status.show(problem, "error");
+  async function send(file: File): Promise<void> {
+    const checked = check(file);
+    if (checked.problem !== undefined) return status.show(checked.problem, "error");
+    const session = getSession();
+    if (!session) return;
     status.show(t("uploading", { name: file.name }), "progress");
     try {
-      await getSession().sendAttachment({ attachment: checked });
+      await session.sendAttachment({ attachment: checked.file });
       status.clear();
     } catch (error) {
-      const name = error && (error.name || (error.error && error.error.name));
-      if (name === "ServiceQuotaExceededException") return status.show(t("tooManyFiles"), "error");
-      const reason = (error && (error.message || (error.error && error.error.message))) || t("checkConnection");
+      if (errorField(error, "name") === "ServiceQuotaExceededException") {
+        return status.show(t("tooManyFiles"), "error");
+      }
+      const reason = errorField(error, "message") ?? t("checkConnection");
       status.show(t("fileFailed", { name: file.name, reason }), "error");
     }
   }
 
-  async function download(listed) {
-    const blob = await getSession().downloadAttachment({ attachmentId: listed.AttachmentId });
+  async function download(listed: ChatAttachment): Promise<void> {
+    const session = getSession();
+    if (!session || !listed.AttachmentId) return;
+    const blob = await session.downloadAttachment({ attachmentId: listed.AttachmentId });
     const link = document.createElement("a");
     link.href = URL.createObjectURL(blob);
     link.download = visible(listed.AttachmentName);
@@ -52,9 +91,10 @@ export function createAttachments({ policy, t, status, getSession }) {
 
   // The body of an ATTACHMENT item's list entry (the item comes again with the verdict), or
   // null for an item that lists no file.
-  function render(item) {
-    const listed = Array.isArray(item.Attachments) ? item.Attachments[0] : null;
-    if (typeof listed !== "object" || listed === null) return null;
+  function render(item: ChatItem): HTMLElement | null {
+    const first: unknown = Array.isArray(item.Attachments) ? item.Attachments[0] : null;
+    if (typeof first !== "object" || first === null) return null;
+    const listed = first as ChatAttachment;
     const body = document.createElement("span");
     body.className = "attachment";
     if (listed.Status === "APPROVED") {
@@ -62,32 +102,41 @@ export function createAttachments({ policy, t, status, getSession }) {
       button.type = "button";
       button.className = "link";
       button.textContent = visible(listed.AttachmentName);
-      button.dir = "ltr";  // a file name reads left to right, so its real extension is last
+      button.dir = "ltr"; // a file name reads left to right, so its real extension is last
       button.setAttribute("aria-label", t("download", { name: listed.AttachmentName }));
-      button.addEventListener("click", () => download(listed).catch(() => status.show(t("checkConnection"), "error")));
+      button.addEventListener("click", () => {
+        download(listed).catch(() => status.show(t("checkConnection"), "error"));
+      });
       body.append(button);
     } else {
-      body.classList.add(listed.Status === "REJECTED" ? "rejected" : "scanning");
-      body.textContent = t(listed.Status === "REJECTED" ? "rejected" : "scanning", { name: listed.AttachmentName });
+      const rejected = listed.Status === "REJECTED";
+      body.classList.add(rejected ? "rejected" : "scanning");
+      body.textContent = t(rejected ? "rejected" : "scanning", { name: listed.AttachmentName });
     }
     return body;
   }
 
   // The file button (its input is the real control) and dropping files on `target`.
-  function wire({ input, button, target }) {
-    if (button) button.hidden = !enabled;
-    if (input) {
-      input.accept = Object.keys(types).join(",");
-      input.addEventListener("change", () => {
-        [...input.files].forEach(send);
-        input.value = "";
-      });
-    }
-    if (button && input) button.addEventListener("click", () => input.click());
+  function wire({
+    input,
+    button,
+    target,
+  }: {
+    input: HTMLInputElement;
+    button: HTMLButtonElement;
+    target: HTMLElement;
+  }): void {
+    button.hidden = !enabled;
+    input.accept = Object.keys(types).join(",");
+    input.addEventListener("change", () => {
+      for (const file of input.files ?? []) void send(file);
+      input.value = "";
+    });
+    button.addEventListener("click", () => input.click());
     target.addEventListener("dragover", (event) => event.preventDefault());
     target.addEventListener("drop", (event) => {
       event.preventDefault();
-      if (getSession()) [...event.dataTransfer.files].forEach(send);
+      if (getSession()) for (const file of event.dataTransfer?.files ?? []) void send(file);
     });
   }
 

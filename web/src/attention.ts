@@ -1,7 +1,19 @@
 // A customer in another tab still learns that the agent answered: while the tab is hidden,
 // each new agent message shows in its title (and as a browser notification, once the
 // customer has allowed them with the button); the title comes back when they return.
-export function createAttention({ t, button }) {
+import type { Translate } from "./strings.js";
+
+export interface Attention {
+  agentMessage(name: string | undefined, text: string): void;
+}
+
+export function createAttention({
+  t,
+  button,
+}: {
+  t: Translate;
+  button: HTMLButtonElement;
+}): Attention {
   const original = document.title;
   let unseen = 0;
 
@@ -12,23 +24,28 @@ export function createAttention({ t, button }) {
     }
   });
 
-  const canNotify = () => "Notification" in window && Notification.permission === "granted";
-  if (button) {
-    button.hidden = !("Notification" in window) || Notification.permission !== "default";
-    button.addEventListener("click", async () => {
-      await Notification.requestPermission();
-      button.hidden = true;
-    });
-  }
+  const canNotify = (): boolean =>
+    "Notification" in window && Notification.permission === "granted";
+  button.hidden = !("Notification" in window) || Notification.permission !== "default";
+  button.addEventListener("click", async () => {
+    await Notification.requestPermission();
+    button.hidden = true;
+  });
 
-  function agentMessage(name, text) {
+  function agentMessage(name: string | undefined, text: string): void {
     if (document.visibilityState === "visible") return;
     unseen += 1;
     const headline = t("newMessageTitle", { name });
     document.title = `(${unseen}) ${headline} – ${original}`;
     if (canNotify()) {
-      const note = new Notification(headline, { body: text.slice(0, 200), tag: "connect-chat-starter" });
-      note.addEventListener("click", () => { window.focus(); note.close(); });
+      const note = new Notification(headline, {
+        body: text.slice(0, 200),
+        tag: "connect-chat-starter",
+      });
+      note.addEventListener("click", () => {
+        window.focus();
+        note.close();
+      });
     }
   }
 

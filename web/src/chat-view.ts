@@ -1,72 +1,97 @@
-// One chat's behaviour on a set of elements (the page's, or those in widget.js's shadow root):
-// pre-chat form → start (api.js) → join with chatjs → messages, attachments, receipts,
-// interactive choices, typing, end (confirmed), new chat, and resume after a reload. `el`
-// names the elements; `storageKey` keeps this view's chat; `libs` = { Marked, DOMPurify }.
-import { rememberEndedChat, startChat } from "./api.js";
-import { createAttachments } from "./attachments.js";
+// One chat's behaviour on the chat template's elements (the page's, or those in the widget's
+// shadow root): pre-chat form → start (start-chat.ts) → join with chatjs → messages,
+// attachments, receipts, interactive choices, typing, end (confirmed), new chat, and resume
+// after a reload. `storageKey` keeps this view's chat.
+import { createAttachments, type StatusLine } from "./attachments.js";
 import { createAttention } from "./attention.js";
-import { mountBotCheck } from "./bot-check.js";
+import { type BotCheck, mountBotCheck } from "./bot-check.js";
+import type { ChatItem, ChatSession } from "./chatjs.js";
+import type { ChatConfig } from "./config.js";
 import { createInteractive } from "./interactive.js";
 import { createReceipts } from "./receipts.js";
 import { createRichText } from "./rich-text.js";
+import { rememberEndedChat, type StartedChat, startChat } from "./start-chat.js";
 import { chooseLanguage, strings, translate } from "./strings.js";
+import type { ChatElements } from "./template.js";
 import { createTranscript, TYPING_EVENT, TYPING_EVERY_MS } from "./transcript.js";
 
 // chatjs's connect() rejects with {_debug: {reason, _debug: the service's error}}; these
 // answers mean the participant token is no good any more (the chat ended or expired).
 const CHAT_OVER = ["AccessDeniedException", "ResourceNotFoundException"];
-function chatIsOver(error) {
-  const answer = error && error._debug && error._debug._debug;
-  return Boolean(answer) && (CHAT_OVER.includes(answer.type) || [403, 404].includes(answer.statusCode));
+
+function chatIsOver(error: unknown): boolean {
+  const outer = (error as { _debug?: { _debug?: { type?: string; statusCode?: number } } } | null)
+    ?._debug;
+  const answer = outer?._debug;
+  return (
+    Boolean(answer) &&
+    (CHAT_OVER.includes(answer?.type ?? "") || [403, 404].includes(answer?.statusCode ?? 0))
+  );
 }
 
-export function createChatView(el, config, storageKey, libs) {
+export interface ChatView {
+  resume(): Promise<boolean>;
+  language: string;
+}
+
+export function createChatView(el: ChatElements, config: ChatConfig, storageKey: string): ChatView {
   const t = strings(chooseLanguage(config.language));
   translate(el.root, t);
-  const nameKey = `${storageKey}.name`;  // a new chat after a reload needs no retyping
+  const nameKey = `${storageKey}.name`; // a new chat after a reload needs no retyping
   el.name.value = el.name.value || sessionStorage.getItem(nameKey) || "";
-  let session = null;
-  let current = null;  // the joined chat's details (contact ID, continuation token)
-  const getSession = () => session;
-  const status = {
+  let session: ChatSession | null = null;
+  let current: StartedChat | null = null; // the joined chat's details (contact ID, continuation token)
+  const getSession = (): ChatSession | null => session;
+  const status: StatusLine = {
     show(text, kind) {
       el.status.textContent = text;
       el.status.className = `status ${kind}`;
       el.status.hidden = false;
     },
-    clear() { el.status.hidden = true; el.status.textContent = ""; },
+    clear() {
+      el.status.hidden = true;
+      el.status.textContent = "";
+    },
   };
-  const send = (text) => session.sendMessage({ contentType: "text/plain", message: text })
-    .catch(() => showError(t("notSent"), t("checkConnection")));
+  const send = (text: string): Promise<unknown> =>
+    (session?.sendMessage({ contentType: "text/plain", message: text }) ?? Promise.reject()).catch(
+      () => showError(t("notSent"), t("checkConnection")),
+    );
   const attachments = createAttachments({ policy: config.attachments, t, status, getSession });
   attachments.wire({ input: el.fileInput, button: el.attach, target: el.conversation });
   const receipts = createReceipts({ list: el.messages, t, getSession });
   const transcript = createTranscript({
-    list: el.messages, typingLine: el.typing, t,
-    richText: createRichText(libs),
+    list: el.messages,
+    typingLine: el.typing,
+    t,
+    richText: createRichText(),
     interactive: createInteractive({ send, t, language: t.language }),
     attachments,
     receipts,
     attention: createAttention({ t, button: el.notify }),
   });
-  const botCheck = mountBotCheck(el.botCheck, config.botCheck).catch((error) => {
-    showError(t("botCheckUnavailable"), error.message);
-    return { required: true, token: () => null, reset() {} };
-  });
+  const botCheck: Promise<BotCheck> = mountBotCheck(el.botCheck, config.botCheck).catch(
+    (error: Error) => {
+      showError(t("botCheckUnavailable"), error.message);
+      return { required: true, token: () => null, reset() {} };
+    },
+  );
 
-  function showError(title, detail) {
+  function showError(title: string, detail?: string): void {
     el.error.textContent = detail ? `${title}: ${detail}` : title;
     el.error.hidden = false;
   }
 
-  function setEnded(isEnded) {
-    el.message.disabled = el.send.disabled = el.end.disabled = isEnded;
-    if (el.attach) el.attach.disabled = isEnded;
+  function setEnded(isEnded: boolean): void {
+    el.message.disabled = isEnded;
+    el.send.disabled = isEnded;
+    el.end.disabled = isEnded;
+    el.attach.disabled = isEnded;
     el.confirmEnd.hidden = true;
     el.newChat.hidden = !isEnded;
   }
 
-  function ended() {
+  function ended(): void {
     sessionStorage.removeItem(storageKey);
     if (current) rememberEndedChat(current.contactId, current.continuationToken);
     setEnded(true);
@@ -74,24 +99,27 @@ export function createChatView(el, config, storageKey, libs) {
     el.newChat.focus();
   }
 
-  async function join(details, resumed) {
+  async function join(details: StartedChat, resumed: boolean): Promise<void> {
     connect.ChatSession.setGlobalConfig({
       region: config.region,
       ...(config.participantEndpoint ? { endpoint: config.participantEndpoint } : {}),
     });
     const { contactId, participantId, participantToken } = details;
-    session = connect.ChatSession.create({
-      chatDetails: { contactId, participantId, participantToken }, options: { region: config.region },
-      type: connect.ChatSession.SessionTypes.CUSTOMER, disableCSM: true,
+    const joining = connect.ChatSession.create({
+      chatDetails: { contactId, participantId, participantToken },
+      options: { region: config.region },
+      type: connect.ChatSession.SessionTypes.CUSTOMER,
+      disableCSM: true,
     });
-    session.onMessage(({ data }) => transcript.render(data));
-    session.onTyping(({ data }) => {
+    session = joining;
+    joining.onMessage(({ data }) => transcript.render(data));
+    joining.onTyping(({ data }) => {
       if (data.ParticipantRole !== "CUSTOMER") transcript.showTyping(data.DisplayName);
     });
-    receipts.listen(session);
-    session.onEnded(ended);
+    receipts.listen(joining);
+    joining.onEnded(ended);
     try {
-      await session.connect();
+      await joining.connect();
     } catch (error) {
       session = null;
       throw error;
@@ -101,21 +129,27 @@ export function createChatView(el, config, storageKey, libs) {
     el.prechat.hidden = true;
     el.conversation.hidden = false;
     setEnded(false);
-    if (resumed) await showEarlier();
+    if (resumed) await showEarlier(joining);
     el.message.focus();
   }
 
   // Reloaded mid-chat: what was said so far. A chat that is on stays on if this fails.
-  async function showEarlier() {
+  async function showEarlier(joined: ChatSession): Promise<void> {
     try {
-      const { data } = await session.getTranscript({ maxResults: 100, sortOrder: "ASCENDING", scanDirection: "BACKWARD" });
-      for (const item of data.Transcript) transcript.render(item);
+      const { data } = await joined.getTranscript({
+        maxResults: 100,
+        sortOrder: "ASCENDING",
+        scanDirection: "BACKWARD",
+      });
+      const items = (data as { Transcript?: unknown } | undefined)?.Transcript;
+      for (const item of Array.isArray(items) ? items : []) transcript.render(item as ChatItem);
     } catch {
       status.show(t("checkConnection"), "error");
     }
   }
 
-  function newChat() {  // the next chat continues the ended one (persistent chat, api.js)
+  function newChat(): void {
+    // the next chat continues the ended one (persistent chat, start-chat.ts)
     session = null;
     transcript.clear();
     el.conversation.hidden = true;
@@ -160,7 +194,11 @@ export function createChatView(el, config, storageKey, libs) {
     }
   });
   el.endConfirmed.addEventListener("click", async () => {
-    try { await session.disconnectParticipant(); } finally { ended(); }
+    try {
+      await session?.disconnectParticipant();
+    } finally {
+      ended();
+    }
   });
   el.newChat.addEventListener("click", newChat);
   el.prechat.addEventListener("submit", async (event) => {
@@ -174,13 +212,16 @@ export function createChatView(el, config, storageKey, libs) {
       return;
     }
     try {
-      sessionStorage.setItem(nameKey, el.name.value.trim());
-      const topic = el.topic ? el.topic.value : "";
-      const details = await startChat(config, el.name.value.trim(), topic, check.token(), t);
+      const name = el.name.value.trim();
+      sessionStorage.setItem(nameKey, name);
+      const topic = el.topic?.value ?? "";
+      const attributes: Record<string, string> = topic ? { topic } : {};
+      const details = await startChat(config, { name, attributes, botToken: check.token() }, t);
       check.reset();
       await join(details, false);
     } catch (error) {
-      showError(error.title || t("couldNotStart"), error.message);
+      const problem = error as { title?: string; message?: string };
+      showError(problem.title || t("couldNotStart"), problem.message);
       el.start.disabled = false;
     }
   });
@@ -188,7 +229,7 @@ export function createChatView(el, config, storageKey, libs) {
   // A chat this tab was in before a reload, if it is still on; true if it was resumed. It is
   // forgotten only when Connect says it is over or gone: after a network blip the next
   // reload tries again.
-  async function resume() {
+  async function resume(): Promise<boolean> {
     const saved = savedChat();
     if (!saved) return false;
     try {
@@ -201,11 +242,16 @@ export function createChatView(el, config, storageKey, libs) {
     }
   }
 
-  function savedChat() {
+  function savedChat(): StartedChat | null {
     try {
-      const saved = JSON.parse(sessionStorage.getItem(storageKey));
-      if (saved && saved.contactId && saved.participantToken) return saved;
-    } catch { /* unreadable: forgotten below */ }
+      const saved: unknown = JSON.parse(sessionStorage.getItem(storageKey) ?? "null");
+      const fields = saved as Partial<StartedChat> | null;
+      if (fields?.contactId && fields.participantToken) {
+        return fields as StartedChat;
+      }
+    } catch {
+      /* unreadable: forgotten below */
+    }
     sessionStorage.removeItem(storageKey);
     return null;
   }

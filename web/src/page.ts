@@ -1,33 +1,37 @@
-// A small customer chat page on amazon-connect-chatjs (window.connect), no build step.
-// Configuration: ./config.json beside the page, only (?lang=… may choose the language); a
-// signed-in site defines window.connectChatStarter = { getToken: async () => … }.
-import { loadConfig } from "./api.js";
+// The chat page (index.html): the chat template in its <main>, configured by ./config.json
+// beside the page, only (?lang=… may choose the language). A signed-in site defines
+// window.connectChatStarter = { getToken: async () => … }.
+import "amazon-connect-chatjs";
 import { createChatView } from "./chat-view.js";
+import { readConfigFile } from "./config.js";
 import { chooseLanguage, strings } from "./strings.js";
-import { Marked } from "./vendor/marked.js";
-import DOMPurify from "./vendor/purify.js";
+import { chatElements, chatMarkup } from "./template.js";
 
-const $ = (id) => document.getElementById(id);
-const elements = Object.fromEntries(
-  ["prechat", "name", "topic", "start", "error", "conversation", "messages", "typing", "status",
-   "composer", "message", "send", "attach", "fileInput", "end", "confirmEnd", "endConfirmed",
-   "keepChatting", "newChat", "botCheck", "notify"].map((id) => [id, $(id)]),
-);
+const STORAGE_KEY = "connect-chat-starter.chat";
 
-function showConfigurationError() {
-  const t = strings(chooseLanguage(new URLSearchParams(location.search).get("lang")));
-  $("error").textContent = t("notConfigured");
-  $("error").hidden = false;
-  $("prechat").hidden = true;
+function pageLanguage(): string | null {
+  return (
+    new URLSearchParams(location.search).get("lang") ||
+    document.documentElement.getAttribute("data-lang") ||
+    null
+  );
 }
 
-async function main() {
-  const config = await loadConfig();
-  if (!config) return showConfigurationError();
+async function main(): Promise<void> {
+  document.querySelector("main")?.insertAdjacentHTML("beforeend", chatMarkup({ topics: true }));
+  const el = chatElements(document);
+  const language = pageLanguage();
+  const config = await readConfigFile("config.json", language);
+  if (!config) {
+    el.error.textContent = strings(chooseLanguage(language))("notConfigured");
+    el.error.hidden = false;
+    el.prechat.hidden = true;
+    return;
+  }
   document.title = strings(chooseLanguage(config.language))("title");
-  const view = createChatView({ ...elements, root: document }, config, "connect-chat-starter.chat", { Marked, DOMPurify });
+  const view = createChatView(el, config, STORAGE_KEY);
   document.documentElement.lang = view.language;
-  if (!(await view.resume())) $("name").focus();
+  if (!(await view.resume())) el.name.focus();
 }
 
-main();
+void main();

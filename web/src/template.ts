@@ -1,0 +1,110 @@
+// The chat's markup, written once for the page and the widget (whose panel wraps it), and
+// the map of its elements. Static text only: strings.ts fills in each language's words.
+
+export interface TemplateOptions {
+  topics: boolean; // the page's optional topic, sent as the `topic` contact attribute
+}
+
+const TOPICS = `
+  <label for="topic"><span data-i18n="topic">Topic</span> <span class="optional" data-i18n="optional">(optional)</span></label>
+  <select id="topic" name="topic">
+    <option value="" data-i18n="choose">Choose…</option>
+    <option value="billing" data-i18n="topicBilling">Billing</option>
+    <option value="delivery" data-i18n="topicDelivery">Delivery</option>
+    <option value="other" data-i18n="topicOther">Something else</option>
+  </select>`;
+
+export function chatMarkup({ topics }: TemplateOptions): string {
+  return `
+  <p id="error" class="error" role="alert" hidden></p>
+  <form id="prechat" class="prechat">
+    <label for="name" data-i18n="yourName">Your name</label>
+    <input id="name" name="name" autocomplete="name" required maxlength="256">${topics ? TOPICS : ""}
+    <div id="botCheck" class="bot-check"></div>
+    <button type="submit" id="start" data-i18n="startChat">Start chat</button>
+  </form>
+  <section id="conversation" class="conversation" hidden aria-label="Conversation" data-i18n-label="conversation">
+    <button type="button" id="notify" class="secondary small" hidden data-i18n="notify">Notify me of new messages</button>
+    <ol id="messages" class="messages" aria-live="polite" aria-relevant="additions" aria-label="Messages" data-i18n-label="messages" tabindex="0"></ol>
+    <p id="typing" class="typing" aria-live="polite"></p>
+    <p id="status" class="status" role="status" hidden></p>
+    <form id="composer" class="composer">
+      <label for="message" class="visually-hidden" data-i18n="message">Message</label>
+      <textarea id="message" rows="2" placeholder="Type a message, Enter to send" data-i18n-placeholder="typeMessage" maxlength="1024"></textarea>
+      <button type="submit" id="send" data-i18n="send">Send</button>
+      <button type="button" id="attach" class="secondary" hidden data-i18n="attach">Attach a file</button>
+      <input type="file" id="fileInput" hidden multiple>
+      <button type="button" id="end" class="secondary" data-i18n="endChat">End chat</button>
+    </form>
+    <div id="confirmEnd" class="confirm-end" role="group" aria-labelledby="endQuestion" hidden>
+      <p id="endQuestion" data-i18n="endChatQuestion">End this chat?</p>
+      <button type="button" id="endConfirmed" data-i18n="endConfirmed">Yes, end the chat</button>
+      <button type="button" id="keepChatting" class="secondary" data-i18n="keepChatting">Keep chatting</button>
+    </div>
+    <button type="button" id="newChat" hidden data-i18n="newChat">Start a new chat</button>
+  </section>`;
+}
+
+export interface ChatElements {
+  root: Document | ShadowRoot;
+  error: HTMLElement;
+  prechat: HTMLFormElement;
+  name: HTMLInputElement;
+  topic: HTMLSelectElement | null;
+  botCheck: HTMLElement;
+  start: HTMLButtonElement;
+  conversation: HTMLElement;
+  notify: HTMLButtonElement;
+  messages: HTMLOListElement;
+  typing: HTMLElement;
+  status: HTMLElement;
+  composer: HTMLFormElement;
+  message: HTMLTextAreaElement;
+  send: HTMLButtonElement;
+  attach: HTMLButtonElement;
+  fileInput: HTMLInputElement;
+  end: HTMLButtonElement;
+  confirmEnd: HTMLElement;
+  endConfirmed: HTMLButtonElement;
+  keepChatting: HTMLButtonElement;
+  newChat: HTMLButtonElement;
+}
+
+function find<T extends Element>(
+  root: Document | ShadowRoot,
+  id: string,
+  type: abstract new () => T,
+): T {
+  const element = root.getElementById(id);
+  if (!(element instanceof type)) throw new Error(`the chat template has no #${id}`);
+  return element;
+}
+
+// The elements of chatMarkup() under `root` (the page's document or the widget's shadow root).
+export function chatElements(root: Document | ShadowRoot): ChatElements {
+  const topic = root.getElementById("topic");
+  return {
+    root,
+    error: find(root, "error", HTMLElement),
+    prechat: find(root, "prechat", HTMLFormElement),
+    name: find(root, "name", HTMLInputElement),
+    topic: topic instanceof HTMLSelectElement ? topic : null,
+    botCheck: find(root, "botCheck", HTMLElement),
+    start: find(root, "start", HTMLButtonElement),
+    conversation: find(root, "conversation", HTMLElement),
+    notify: find(root, "notify", HTMLButtonElement),
+    messages: find(root, "messages", HTMLOListElement),
+    typing: find(root, "typing", HTMLElement),
+    status: find(root, "status", HTMLElement),
+    composer: find(root, "composer", HTMLFormElement),
+    message: find(root, "message", HTMLTextAreaElement),
+    send: find(root, "send", HTMLButtonElement),
+    attach: find(root, "attach", HTMLButtonElement),
+    fileInput: find(root, "fileInput", HTMLInputElement),
+    end: find(root, "end", HTMLButtonElement),
+    confirmEnd: find(root, "confirmEnd", HTMLElement),
+    endConfirmed: find(root, "endConfirmed", HTMLButtonElement),
+    keepChatting: find(root, "keepChatting", HTMLButtonElement),
+    newChat: find(root, "newChat", HTMLButtonElement),
+  };
+}
