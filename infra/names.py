@@ -21,9 +21,6 @@ CHAT_PAGE_URL_OUTPUT = "ChatPageUrl"
 SERVICE_PREFIX = "connect-chat-starter"
 METRICS_NAMESPACE = "ConnectChatStarter"
 
-# The environment variable naming the hashing key's secret (lambda/start_chat/hash_key.py).
-HASH_KEY_SECRET_VARIABLE = "HASH_KEY_SECRET"  # noqa: S105 - a variable's name
-
 # The handler's metrics (lambda/start_chat/metric_names.py) ...
 CHAT_STARTED = "ChatStarted"
 CHAT_REJECTED = "ChatRejected"  # + ".<reason>"

@@ -132,14 +132,19 @@ async def start_local_stack(config: EnvironmentConfig, options: LocalOptions) ->
     # caller has one) may name trimmed ones. The function gets its own below.
     os.environ.pop("AWS_DATA_PATH", None)
     abuse = AbuseStandIns(config)
-    abuse_environment = abuse.start(aws_url)
+    stand_ins = abuse.start(aws_url)
+    write_trimmed_model(scratch)  # the trimmed Connect model, as the deployed function has it
     function = LambdaFunction(
         LAMBDA_SOURCE,
         HANDLER,
         {
-            **handler_environment(config),
-            # the trimmed Connect model, as the deployed function has it
-            "AWS_DATA_PATH": str(write_trimmed_model(scratch)),
+            **handler_environment(
+                config,
+                hash_key_secret=stand_ins.hash_key_secret,
+                client_limit_table=stand_ins.client_limit_table,
+                bot_check_verify_url=stand_ins.bot_check_verify_url,
+                code_dir=str(scratch),
+            ),
             "AWS_ENDPOINT_URL_CONNECT": aws_url,
             "AWS_REGION": config.region,
             "AWS_DEFAULT_REGION": config.region,
@@ -147,7 +152,7 @@ async def start_local_stack(config: EnvironmentConfig, options: LocalOptions) ->
             "AWS_ACCESS_KEY_ID": "local",
             "AWS_SECRET_ACCESS_KEY": "local",
             "AWS_EC2_METADATA_DISABLED": "true",
-            **abuse_environment,
+            **stand_ins.endpoints,
         },
         concurrency=config.reserved_concurrency,
     )

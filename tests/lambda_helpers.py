@@ -20,8 +20,7 @@ DEV = load(read_environments(), "dev")
 # function's client (kept for the session; the OS cleans its temp folder).
 MODEL_PATH = write_trimmed_model(Path(tempfile.mkdtemp(prefix="connect-model-")))
 os.environ.update(
-    handler_environment(DEV),
-    AWS_DATA_PATH=str(MODEL_PATH),
+    handler_environment(DEV, code_dir=str(MODEL_PATH.parent)),
     AWS_DEFAULT_REGION=DEV.region,
     AWS_ACCESS_KEY_ID="testing",
     AWS_SECRET_ACCESS_KEY="testing",

@@ -4,10 +4,8 @@ from aws_cdk import CfnOutput, Environment, Stack, Tags
 from constructs import Construct
 
 from infra.api_shape import CHAT_PATH, WIDGET_PATH
-from infra.cdk.bot_check import grant_bot_check_secret
+from infra.cdk.abuse_resources import BotCheckSecret, ClientLimitStore, HashKey
 from infra.cdk.chat_api import ChatApi
-from infra.cdk.client_limit import ClientLimitStore
-from infra.cdk.hash_key import HashKey
 from infra.cdk.monitoring.alarms import ChatAlarms
 from infra.cdk.monitoring.dashboard import ChatDashboard
 from infra.cdk.start_chat_function import StartChatFunction
@@ -35,20 +33,10 @@ class ChatStarterStack(Stack):
         )
         for key, value in config.tags.items():
             Tags.of(self).add(key, value)
-        start_chat = StartChatFunction(
-            self, "StartChat", environment=handler_environment(config),
-            instance_id=config.instance_id, contact_flow_id=config.contact_flow_id,
-            memory_mib=config.memory_mib, reserved_concurrency=config.reserved_concurrency,
-            log_retention_days=config.log_retention_days, tracing=config.tracing,
-            snap_start=config.snap_start,
-        )  # fmt: skip
-        function = start_chat.function
-        HashKey(self, "HashKey", function=function)
-        if config.client_limit:
-            ClientLimitStore(self, "ClientLimit", function=function)
-        if config.bot_check:
-            grant_bot_check_secret(function, config.bot_check.secret_parameter)
-        allowed_origins = config.allowed_origins
+        # In dependency order: what the function's environment names, then the function.
+        hash_key = HashKey(self, "HashKey")
+        client_limit = ClientLimitStore(self, "ClientLimit") if config.client_limit else None
+        bot_check = config.bot_check
         hosting = (
             WidgetHosting(
                 self,
@@ -59,33 +47,70 @@ class ChatStarterStack(Stack):
                     aws_origins(
                         region=config.region,
                         attachments=config.widget.attachments,
-                        bot_check=config.bot_check.provider if config.bot_check else None,
+                        bot_check=bot_check.provider if bot_check else None,
                     )
                 ),
             )
             if config.widget.hosting
             else None
         )
-        if hosting:  # the page at the distribution's `/` starts chats from its own origin
-            allowed_origins = (*allowed_origins, hosting.origin)
-            function.add_environment("ALLOWED_ORIGINS", ",".join(allowed_origins))
-        api = ChatApi(
-            self, "Api", environment=config.name, start_chat=start_chat.invocable,
-            allowed_origins=allowed_origins, throttle=config.throttle,
-            log_retention_days=config.log_retention_days, auth=config.auth,
-            bot_check=config.bot_check is not None,
-        )  # fmt: skip
-        alarms = ChatAlarms(
-            self, "Alarms", environment=config.name, function=function, http_api=api.http_api,
-            p99_latency_alarm_ms=config.p99_latency_alarm_ms,
-            reserved_concurrency=config.reserved_concurrency, alarm_emails=config.alarm_emails,
-            client_limit=config.client_limit is not None, bot_check=config.bot_check is not None,
-        )  # fmt: skip
-        ChatDashboard(
-            self, "Dashboard", environment=config.name, function=function,
-            http_api=api.http_api, alarms=alarms.alarms,
+        # The page at the distribution's `/` starts chats from its own origin.
+        allowed_origins = (*config.allowed_origins, *((hosting.origin,) if hosting else ()))
+        environment = handler_environment(
+            config,
+            hash_key_secret=hash_key.secret_arn,
+            client_limit_table=client_limit.table_name if client_limit else None,
+            allowed_origins=allowed_origins,
+        )
+        start_chat = StartChatFunction(
+            self,
+            "StartChat",
+            environment=environment,
+            instance_id=config.instance_id,
+            contact_flow_id=config.contact_flow_id,
+            memory_mib=config.memory_mib,
             reserved_concurrency=config.reserved_concurrency,
-        )  # fmt: skip
+            log_retention_days=config.log_retention_days,
+            tracing=config.tracing,
+            snap_start=config.snap_start,
+        )
+        function = start_chat.function
+        secret = BotCheckSecret(bot_check.secret_parameter) if bot_check else None
+        for resource in (hash_key, client_limit, secret):
+            if resource:
+                resource.grant_to(function)
+        api = ChatApi(
+            self,
+            "Api",
+            environment=config.name,
+            start_chat=start_chat.invocable,
+            allowed_origins=allowed_origins,
+            throttle=config.throttle,
+            log_retention_days=config.log_retention_days,
+            auth=config.auth,
+            bot_check=config.bot_check is not None,
+        )
+        alarms = ChatAlarms(
+            self,
+            "Alarms",
+            environment=config.name,
+            function=function,
+            http_api=api.http_api,
+            p99_latency_alarm_ms=config.p99_latency_alarm_ms,
+            reserved_concurrency=config.reserved_concurrency,
+            alarm_emails=config.alarm_emails,
+            client_limit=config.client_limit is not None,
+            bot_check=config.bot_check is not None,
+        )
+        ChatDashboard(
+            self,
+            "Dashboard",
+            environment=config.name,
+            function=function,
+            http_api=api.http_api,
+            alarms=alarms.alarms,
+            reserved_concurrency=config.reserved_concurrency,
+        )
         CfnOutput(
             self,
             START_CHAT_URL_OUTPUT,

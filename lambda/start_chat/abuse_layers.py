@@ -2,7 +2,6 @@
 behind this browser?) and the per-client limit (how many starts has this client made?).
 Both run after validation, so malformed requests spend nothing."""
 
-import os
 import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -31,18 +30,18 @@ class AbuseLayers:
         self.bot_check, self.client_limit = bot_check, client_limit
 
     @classmethod
-    def from_environ(cls, settings: Settings, hash_key: HashKey | None) -> "AbuseLayers":
+    def configured(cls, settings: Settings, hash_key: HashKey | None) -> "AbuseLayers":
         bot_check, client_limit = None, None
-        if os.environ.get("BOT_CHECK_PROVIDER"):
+        if settings.bot_check:
             from bot_check import BotCheck
 
-            bot_check = BotCheck.from_environ(settings.allowed_origins)
-        if os.environ.get("CLIENT_LIMIT_TABLE"):
+            bot_check = BotCheck.configured(settings.bot_check, settings.allowed_origins)
+        if settings.client_limit:
             from client_limit import ClientLimit
 
             if hash_key is None:
                 raise RuntimeError("the per-client limit needs HASH_KEY_SECRET")
-            client_limit = ClientLimit.from_environ(hash_key)
+            client_limit = ClientLimit.configured(settings.client_limit, hash_key)
         return cls(bot_check, client_limit)
 
     def screen(self, event: dict[str, Any], headers: dict[str, str]) -> Screening:

@@ -8,14 +8,13 @@ provider could have issued is the caller's: refused (403) before anything is cal
 stranger's bytes can never look like a provider outage to the on-call."""
 
 import json
-import os
 import re
 import urllib.parse
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
+from settings import BotCheckSettings
 from stored_value import StoredValue
 
 VERIFY_URLS = {
@@ -57,17 +56,13 @@ class BotCheck:
         object.__setattr__(self, "secret", secret)  # frozen: set once, here
 
     @classmethod
-    def from_environ(
-        cls, allowed_origins: frozenset[str], environ: Mapping[str, str] = os.environ
-    ) -> "BotCheck":
-        """Only where BOT_CHECK_PROVIDER is set (abuse_layers.py decides)."""
-        provider = environ["BOT_CHECK_PROVIDER"]
+    def configured(cls, settings: BotCheckSettings, allowed_origins: frozenset[str]) -> "BotCheck":
         hostnames = frozenset(urllib.parse.urlsplit(o).hostname or "" for o in allowed_origins)
         return cls(
-            verify_url=environ.get("BOT_CHECK_VERIFY_URL") or VERIFY_URLS[provider],
-            secret_parameter=environ["BOT_CHECK_SECRET_PARAMETER"],
+            verify_url=settings.verify_url or VERIFY_URLS[settings.provider],
+            secret_parameter=settings.secret_parameter,
             hostnames=hostnames,
-            token_max=TOKEN_MAX[provider],
+            token_max=TOKEN_MAX[settings.provider],
         )
 
     def verify(self, token: str | None, remote_ip: str | None) -> Verdict:

@@ -6,13 +6,13 @@ Availability first: if the table fails or is slow (> 300 ms), the start goes thr
 import hashlib
 import hmac
 import math
-import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Any
 
 from botocore.exceptions import ClientError
 
 from connect_client import create_client
+from settings import ClientLimitSettings
 
 TIMEOUTS: dict[str, Any] = {
     "connect_timeout": 0.1,
@@ -34,15 +34,12 @@ class ClientLimit:
         self._key, self._client = key, client
 
     @classmethod
-    def from_environ(
-        cls, key: Callable[[], bytes], environ: Mapping[str, str] = os.environ
-    ) -> "ClientLimit":
-        """Only where CLIENT_LIMIT_TABLE is set (abuse_layers.py decides); `key` is the
-        deployment's hashing key (hash_key.py)."""
+    def configured(cls, settings: ClientLimitSettings, key: Callable[[], bytes]) -> "ClientLimit":
+        """`key`: the deployment's hashing key (hash_key.py)."""
         return cls(
-            table=environ["CLIENT_LIMIT_TABLE"],
-            starts=int(environ["CLIENT_LIMIT_STARTS"]),
-            window_seconds=int(environ["CLIENT_LIMIT_WINDOW_SECONDS"]),
+            table=settings.table,
+            starts=settings.starts,
+            window_seconds=settings.window_seconds,
             key=key,
             client=create_client("dynamodb", **TIMEOUTS),
         )

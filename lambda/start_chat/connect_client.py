@@ -3,7 +3,6 @@ case, all reading the bundled botocore data."""
 
 import functools
 import logging
-import os
 from typing import Any
 
 import botocore.session
@@ -43,12 +42,12 @@ def create_connect_client(*, endpoint_url: str | None = None, **config: Any) -> 
 
 
 def create_client(service: str, *, endpoint_url: str | None = None, **settings: Any) -> Any:
-    """AWS_DATA_PATH names the bundled botocore data (infra/botocore_data.py): complete, so
-    only it is searched; should the runtime's botocore want a file it lacks, botocore's own
-    data is used as well (slower, still correct)."""
+    """The bundled botocore data (infra/botocore_data.py) is complete, so only it is searched;
+    should the runtime's botocore want a file it lacks, botocore's own data is used as well
+    (slower, still correct)."""
     config = Config(**{"user_agent_extra": "connect-chat-starter", **settings})
     try:
-        session = _session(os.environ.get("AWS_DATA_PATH"))
+        session = _session()
         return session.create_client(service, endpoint_url=endpoint_url, config=config)
     except DataNotFoundError as error:
         logging.getLogger(__name__).warning("bundled botocore data incomplete: %s", error)
@@ -57,11 +56,12 @@ def create_client(service: str, *, endpoint_url: str | None = None, **settings: 
 
 
 @functools.cache
-def _session(data_path: str | None) -> Any:
+def _session() -> Any:
     """One session for all of the function's clients: a second would register botocore's
     handlers and read the shared data files again."""
     session = botocore.session.get_session()
-    if data_path:
+    # botocore's own AWS_DATA_PATH: where the stack put the bundled data.
+    if data_path := session.get_config_variable("data_path"):
         only_bundled = Loader(extra_search_paths=[data_path], include_default_search_paths=False)
         session.register_component("data_loader", only_bundled)
     return session

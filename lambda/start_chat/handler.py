@@ -44,8 +44,8 @@ logger = Logger()
 metrics = Metrics()
 settings = Settings.from_environ()
 connect = create_connect_client()
-hash_key = HashKey.from_environ()
-abuse_layers = AbuseLayers.from_environ(settings, hash_key)
+hash_key = HashKey(settings.hash_key_secret) if settings.hash_key_secret else None
+abuse_layers = AbuseLayers.configured(settings, hash_key)
 gc.freeze()
 gc.enable()
 

@@ -2,14 +2,11 @@
 limit stores client ids as keyed hashes of it, and Connect's ClientToken is one, so neither
 an IP address nor a guessable Idempotency-Key is ever used as it was sent."""
 
-import os
-from collections.abc import Mapping
 from typing import Any
 
 from stored_value import StoredValue
 
 KEY_MAX_AGE_SECONDS = 3600
-SECRET_VARIABLE = "HASH_KEY_SECRET"  # noqa: S105 - infra/names.py: HASH_KEY_SECRET_VARIABLE
 
 
 class HashKey:
@@ -17,11 +14,6 @@ class HashKey:
         self._value = StoredValue(
             "secretsmanager", secret_id, max_age_seconds=KEY_MAX_AGE_SECONDS, client=client
         )
-
-    @classmethod
-    def from_environ(cls, environ: Mapping[str, str] = os.environ) -> "HashKey | None":
-        secret_id = environ.get(SECRET_VARIABLE)
-        return cls(secret_id) if secret_id else None
 
     def __call__(self) -> bytes:
         """The key, or raise stored_value.StoreUnavailable."""

@@ -1,4 +1,6 @@
-"""The handler's settings, read once at import from the environment the stack sets."""
+"""The handler's settings: every variable of the function's environment that it reads, read
+once, at import (infra/handler_environment.py writes them; tests/lambda/
+test_function_environment.py keeps the two sides equal). Nothing else reads the environment."""
 
 import json
 import os
@@ -8,6 +10,20 @@ from dataclasses import dataclass, field
 from typing import Any
 
 ARN_PREFIX = re.compile(r"^arn:[a-z-]+:connect:[a-z0-9-]+:[0-9]{12}:")
+
+
+@dataclass(frozen=True, kw_only=True)
+class BotCheckSettings:
+    provider: str  # turnstile, recaptcha or hcaptcha
+    secret_parameter: str  # the SSM SecureString holding the provider's secret
+    verify_url: str | None = None  # the local stack's stand-in; None: the provider's own
+
+
+@dataclass(frozen=True, kw_only=True)
+class ClientLimitSettings:
+    table: str
+    starts: int
+    window_seconds: int
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -22,17 +38,23 @@ class Settings:
     claim_attributes: Mapping[str, str] = field(default_factory=dict)
     # What /widget may tell AWS's chat widget it can do (narrowed by what it asks for).
     feature_permissions: Mapping[str, bool] = field(default_factory=dict)
+    hash_key_secret: str | None = None  # the hashing key's secret; None: no key
+    bot_check: BotCheckSettings | None = None  # None: no bot check
+    client_limit: ClientLimitSettings | None = None  # None: no per-client limit
 
     @classmethod
     def from_environ(cls, environ: Mapping[str, str] = os.environ) -> "Settings":
         return cls(
             instance_id=environ["INSTANCE_ID"],
             contact_flow_id=environ["CONTACT_FLOW_ID"],
-            allowed_attributes=frozenset(filter(None, environ["ALLOWED_ATTRIBUTES"].split(","))),
+            allowed_attributes=_names(environ["ALLOWED_ATTRIBUTES"]),
             max_chat_duration_minutes=int(environ["MAX_CHAT_DURATION_MINUTES"]),
-            allowed_origins=frozenset(filter(None, environ.get("ALLOWED_ORIGINS", "").split(","))),
+            allowed_origins=_names(environ.get("ALLOWED_ORIGINS", "")),
             claim_attributes=json.loads(environ.get("CLAIM_ATTRIBUTES") or "{}"),
             feature_permissions=json.loads(environ.get("FEATURE_PERMISSIONS") or "{}"),
+            hash_key_secret=environ.get("HASH_KEY_SECRET") or None,
+            bot_check=_bot_check(environ),
+            client_limit=_client_limit(environ),
         )
 
     @property
@@ -40,13 +62,37 @@ class Settings:
         return "instance/" + self.instance_id.rsplit("/", 1)[-1]
 
     def is_configured_instance(self, value: Any) -> bool:
-        return _names(value, self._instance_resource)
+        return _is(value, self._instance_resource)
 
     def is_configured_contact_flow(self, value: Any) -> bool:
-        return _names(value, f"{self._instance_resource}/contact-flow/{self.contact_flow_id}")
+        return _is(value, f"{self._instance_resource}/contact-flow/{self.contact_flow_id}")
 
 
-def _names(value: Any, resource: str) -> bool:
+def _names(listed: str) -> frozenset[str]:
+    return frozenset(filter(None, listed.split(",")))
+
+
+def _bot_check(environ: Mapping[str, str]) -> BotCheckSettings | None:
+    if not (provider := environ.get("BOT_CHECK_PROVIDER")):
+        return None
+    return BotCheckSettings(
+        provider=provider,
+        secret_parameter=environ["BOT_CHECK_SECRET_PARAMETER"],
+        verify_url=environ.get("BOT_CHECK_VERIFY_URL") or None,
+    )
+
+
+def _client_limit(environ: Mapping[str, str]) -> ClientLimitSettings | None:
+    if not (table := environ.get("CLIENT_LIMIT_TABLE")):
+        return None
+    return ClientLimitSettings(
+        table=table,
+        starts=int(environ["CLIENT_LIMIT_STARTS"]),
+        window_seconds=int(environ["CLIENT_LIMIT_WINDOW_SECONDS"]),
+    )
+
+
+def _is(value: Any, resource: str) -> bool:
     """True for "" (what AWS's widgets send for "the configured one"), the resource's ID, or
     its ARN in any partition; UUIDs compare case-insensitively."""
     if not isinstance(value, str):

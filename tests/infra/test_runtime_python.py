@@ -43,8 +43,7 @@ def test_the_handler_keeps_its_contract_on_python_314_from_the_deployed_asset(py
     config = synthesized["dev"].config
     environment = {
         "PATH": os.environ["PATH"],
-        **handler_environment(config),
-        "AWS_DATA_PATH": str(task_root / "botocore_data"),
+        **handler_environment(config, code_dir=str(task_root)),
         "AWS_DEFAULT_REGION": config.region,
         "AWS_ACCESS_KEY_ID": "testing",
         "AWS_SECRET_ACCESS_KEY": "testing",

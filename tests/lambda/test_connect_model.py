@@ -81,13 +81,17 @@ def test_only_the_bundled_data_is_searched_and_a_gap_falls_back_to_botocores(
 ):
     import shutil
 
-    from connect_client import create_connect_client
+    from connect_client import _session, create_connect_client
 
     client = create_connect_client()
     assert client.meta.service_model.operation_names == list(OPERATIONS)
     shutil.copytree(MODEL_PATH, tmp_path / "data")
     (tmp_path / "data" / "endpoints.json").unlink()  # a file a newer runtime might want
     monkeypatch.setenv("AWS_DATA_PATH", str(tmp_path / "data"))
-    fallback = create_connect_client()
+    _session.cache_clear()  # botocore reads AWS_DATA_PATH once, as the function does at init
+    try:
+        fallback = create_connect_client()
+    finally:
+        _session.cache_clear()
     assert "bundled botocore data incomplete" in caplog.text
     assert fallback.meta.service_model.operation_names == list(OPERATIONS)

@@ -22,12 +22,6 @@ def test_metric_names_match():
         assert getattr(metric_names, name) == getattr(names, name), name
 
 
-def test_the_hash_key_variable_matches():
-    import hash_key
-
-    assert hash_key.SECRET_VARIABLE == names.HASH_KEY_SECRET_VARIABLE
-
-
 def test_rejection_reasons_match_and_cover_every_rejection():
     assert problems.REJECTION_REASONS == names.REJECTION_REASONS
     assert [p.reason for p in REJECTIONS] == list(names.REJECTION_REASONS)
