@@ -10,19 +10,25 @@ export interface Attention {
 export function createAttention({
   t,
   button,
+  signal,
 }: {
   t: Translate;
   button: HTMLButtonElement;
+  signal: AbortSignal;
 }): Attention {
   const original = document.title;
   let unseen = 0;
 
-  document.addEventListener("visibilitychange", () => {
-    if (document.visibilityState === "visible") {
-      unseen = 0;
-      document.title = original;
-    }
-  });
+  document.addEventListener(
+    "visibilitychange",
+    () => {
+      if (document.visibilityState === "visible") {
+        unseen = 0;
+        document.title = original;
+      }
+    },
+    { signal },
+  );
 
   const canNotify = (): boolean =>
     "Notification" in window && Notification.permission === "granted";

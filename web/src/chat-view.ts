@@ -7,6 +7,7 @@ import { createAttention } from "./attention.js";
 import { type BotCheck, mountBotCheck } from "./bot-check.js";
 import type { ChatItem, ChatSession } from "./chatjs.js";
 import type { ChatConfig } from "./config.js";
+import type { Emit, ErrorType, MessageRole, MessageType } from "./events.js";
 import { createInteractive } from "./interactive.js";
 import { createReceipts } from "./receipts.js";
 import { createRichText } from "./rich-text.js";
@@ -14,6 +15,13 @@ import { rememberEndedChat, type StartedChat, startChat } from "./start-chat.js"
 import { chooseLanguage, strings, translate } from "./strings.js";
 import type { ChatElements } from "./template.js";
 import { createTranscript, TYPING_EVENT, TYPING_EVERY_MS } from "./transcript.js";
+
+const ROLES: Record<string, MessageRole> = {
+  CUSTOMER: "customer",
+  AGENT: "agent",
+  CUSTOM_BOT: "bot",
+  SYSTEM: "system",
+};
 
 // chatjs's connect() rejects with {_debug: {reason, _debug: the service's error}}; these
 // answers mean the participant token is no good any more (the chat ended or expired).
@@ -29,16 +37,61 @@ function chatIsOver(error: unknown): boolean {
   );
 }
 
+function messageType(item: ChatItem): MessageType {
+  const type = String(item.ContentType || "");
+  if (item.Type === "ATTACHMENT") return "attachment";
+  if (type.endsWith(".interactive")) return "interactive";
+  return type === "text/markdown" ? "markdown" : "text";
+}
+
+export interface StartRequest {
+  name?: unknown;
+  attributes?: unknown;
+}
+
 export interface ChatView {
   resume(): Promise<boolean>;
+  startChat(request: StartRequest): Promise<void>;
+  endChat(): Promise<void>;
+  destroy(): void;
   language: string;
 }
 
-export function createChatView(el: ChatElements, config: ChatConfig, storageKey: string): ChatView {
+export interface ViewOptions {
+  emit?: Emit;
+  name?: string | null; // filled in (the page's signed-in customer, or a prefill)
+  signedIn?: boolean; // with a name: the form asks for none
+}
+
+// Contact attributes as the page gave them: string values only (the API keeps only its
+// allowedAttributes of those).
+function attributesOf(given: unknown): Record<string, string> {
+  if (typeof given !== "object" || given === null) return {};
+  return Object.fromEntries(
+    Object.entries(given).filter(
+      (entry): entry is [string, string] => typeof entry[1] === "string",
+    ),
+  );
+}
+
+export function createChatView(
+  el: ChatElements,
+  config: ChatConfig,
+  storageKey: string,
+  options: ViewOptions = {},
+): ChatView {
+  const emit: Emit = options.emit ?? (() => {});
+  const listening = new AbortController(); // the document's listeners, until destroy()
   const t = strings(chooseLanguage(config.language));
   translate(el.root, t);
   const nameKey = `${storageKey}.name`; // a new chat after a reload needs no retyping
-  el.name.value = el.name.value || sessionStorage.getItem(nameKey) || "";
+  el.name.value = options.name || el.name.value || sessionStorage.getItem(nameKey) || "";
+  if (options.signedIn && options.name) {
+    el.name.hidden = true;
+    for (const label of el.name.labels ?? []) label.hidden = true;
+  }
+  let over = false; // the chat ended; its transcript still shows
+  let replaying = false; // drawing a resumed chat's earlier messages: no message events
   let session: ChatSession | null = null;
   let current: StartedChat | null = null; // the joined chat's details (contact ID, continuation token)
   const getSession = (): ChatSession | null => session;
@@ -55,11 +108,11 @@ export function createChatView(el: ChatElements, config: ChatConfig, storageKey:
   };
   const send = (text: string): Promise<unknown> =>
     (session?.sendMessage({ contentType: "text/plain", message: text }) ?? Promise.reject()).catch(
-      () => showError(t("notSent"), t("checkConnection")),
+      () => showError(t("notSent"), t("checkConnection"), "send"),
     );
   const attachments = createAttachments({ policy: config.attachments, t, status, getSession });
   attachments.wire({ input: el.fileInput, button: el.attach, target: el.conversation });
-  const receipts = createReceipts({ list: el.messages, t, getSession });
+  const receipts = createReceipts({ list: el.messages, t, getSession, signal: listening.signal });
   const transcript = createTranscript({
     list: el.messages,
     typingLine: el.typing,
@@ -68,18 +121,27 @@ export function createChatView(el: ChatElements, config: ChatConfig, storageKey:
     interactive: createInteractive({ send, t, language: t.language }),
     attachments,
     receipts,
-    attention: createAttention({ t, button: el.notify }),
+    attention: createAttention({ t, button: el.notify, signal: listening.signal }),
+    shown(item) {
+      const fromAnotherContact = item.ContactId && item.ContactId !== current?.contactId;
+      if (replaying || fromAnotherContact) return; // an earlier chat's, rehydrated
+      emit("message", {
+        role: ROLES[String(item.ParticipantRole)] ?? "agent",
+        type: messageType(item),
+      });
+    },
   });
   const botCheck: Promise<BotCheck> = mountBotCheck(el.botCheck, config.botCheck).catch(
     (error: Error) => {
-      showError(t("botCheckUnavailable"), error.message);
+      showError(t("botCheckUnavailable"), error.message, "bot-check");
       return { required: true, token: () => null, reset() {} };
     },
   );
 
-  function showError(title: string, detail?: string): void {
+  function showError(title: string, detail: string | undefined, type: ErrorType): void {
     el.error.textContent = detail ? `${title}: ${detail}` : title;
     el.error.hidden = false;
+    emit("error", { type, message: el.error.textContent });
   }
 
   function setEnded(isEnded: boolean): void {
@@ -92,11 +154,13 @@ export function createChatView(el: ChatElements, config: ChatConfig, storageKey:
   }
 
   function ended(): void {
+    over = true;
     sessionStorage.removeItem(storageKey);
     if (current) rememberEndedChat(current.contactId, current.continuationToken);
     setEnded(true);
     status.clear();
     el.newChat.focus();
+    emit("chat-ended", {});
   }
 
   async function join(details: StartedChat, resumed: boolean): Promise<void> {
@@ -128,7 +192,9 @@ export function createChatView(el: ChatElements, config: ChatConfig, storageKey:
     sessionStorage.setItem(storageKey, JSON.stringify(details));
     el.prechat.hidden = true;
     el.conversation.hidden = false;
+    over = false;
     setEnded(false);
+    emit("chat-started", { contactId });
     if (resumed) await showEarlier(joining);
     el.message.focus();
   }
@@ -142,9 +208,12 @@ export function createChatView(el: ChatElements, config: ChatConfig, storageKey:
         scanDirection: "BACKWARD",
       });
       const items = (data as { Transcript?: unknown } | undefined)?.Transcript;
+      replaying = true;
       for (const item of Array.isArray(items) ? items : []) transcript.render(item as ChatItem);
     } catch {
       status.show(t("checkConnection"), "error");
+    } finally {
+      replaying = false;
     }
   }
 
@@ -193,38 +262,55 @@ export function createChatView(el: ChatElements, config: ChatConfig, storageKey:
       el.keepChatting.click();
     }
   });
-  el.endConfirmed.addEventListener("click", async () => {
+  async function endChat(): Promise<void> {
+    if (!session) return;
     try {
-      await session?.disconnectParticipant();
+      await session.disconnectParticipant();
     } finally {
       ended();
     }
-  });
+  }
+  el.endConfirmed.addEventListener("click", endChat);
   el.newChat.addEventListener("click", newChat);
-  el.prechat.addEventListener("submit", async (event) => {
-    event.preventDefault();
+  async function begin(name: string, attributes: Record<string, string>): Promise<void> {
+    if (session && !over) return; // one chat at a time
+    if (over) newChat();
     el.error.hidden = true;
     el.start.disabled = true;
     const check = await botCheck;
     if (check.required && !check.token()) {
-      showError(t("oneMoreStep"), t("completeCheck"));
+      showError(t("oneMoreStep"), t("completeCheck"), "bot-check");
       el.start.disabled = false;
       return;
     }
     try {
-      const name = el.name.value.trim();
       sessionStorage.setItem(nameKey, name);
-      const topic = el.topic?.value ?? "";
-      const attributes: Record<string, string> = topic ? { topic } : {};
       const details = await startChat(config, { name, attributes, botToken: check.token() }, t);
       check.reset();
       await join(details, false);
     } catch (error) {
       const problem = error as { title?: string; message?: string };
-      showError(problem.title || t("couldNotStart"), problem.message);
+      showError(problem.title || t("couldNotStart"), problem.message, "start");
       el.start.disabled = false;
     }
+  }
+  el.prechat.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const topic = el.topic?.value ?? "";
+    void begin(el.name.value.trim(), topic ? { topic } : {});
   });
+
+  // The page's startChat: its name (else the form's), its attributes; the form is skipped.
+  async function startFromPage(request: StartRequest): Promise<void> {
+    const given = typeof request.name === "string" ? request.name.trim() : "";
+    const name = given || el.name.value.trim();
+    if (!name) {
+      el.name.focus();
+      return showError(t("couldNotStart"), t("yourName"), "start");
+    }
+    el.name.value = name;
+    await begin(name, attributesOf(request.attributes));
+  }
 
   // A chat this tab was in before a reload, if it is still on; true if it was resumed. It is
   // forgotten only when Connect says it is over or gone: after a network blip the next
@@ -237,7 +323,7 @@ export function createChatView(el: ChatElements, config: ChatConfig, storageKey:
       return true;
     } catch (error) {
       if (chatIsOver(error)) sessionStorage.removeItem(storageKey);
-      else showError(t("couldNotStart"), t("checkConnection"));
+      else showError(t("couldNotStart"), t("checkConnection"), "connection");
       return false;
     }
   }
@@ -256,5 +342,13 @@ export function createChatView(el: ChatElements, config: ChatConfig, storageKey:
     return null;
   }
 
-  return { resume, language: t.language };
+  // Off the page (destroy, or a body swap): stop drawing and listening. The chat itself goes
+  // on: the next mount resumes it.
+  function destroy(): void {
+    session?.cleanUpOnParticipantDisconnect?.();
+    session = null;
+    listening.abort();
+  }
+
+  return { resume, startChat: startFromPage, endChat, destroy, language: t.language };
 }

@@ -19,10 +19,12 @@ export function createReceipts({
   list,
   t,
   getSession,
+  signal,
 }: {
   list: HTMLElement;
   t: Translate;
   getSession: () => ChatSession | null;
+  signal: AbortSignal;
 }): Receipts {
   const readSent = new Set<string>();
   const states = new Map<string, State>(); // customer message id → its latest receipt
@@ -58,17 +60,21 @@ export function createReceipts({
     sendReceipt("read", item);
   }
 
-  document.addEventListener("visibilitychange", () => {
-    if (document.visibilityState !== "visible") return;
-    // what arrived while the tab was hidden and is in view now
-    for (const entry of list.querySelectorAll("li.agent")) {
-      const item = items.get(entry);
-      if (item?.Id && !readSent.has(item.Id)) {
-        onScreen.unobserve(entry);
-        onScreen.observe(entry);
+  document.addEventListener(
+    "visibilitychange",
+    () => {
+      if (document.visibilityState !== "visible") return;
+      // what arrived while the tab was hidden and is in view now
+      for (const entry of list.querySelectorAll("li.agent")) {
+        const item = items.get(entry);
+        if (item?.Id && !readSent.has(item.Id)) {
+          onScreen.unobserve(entry);
+          onScreen.observe(entry);
+        }
       }
-    }
-  });
+    },
+    { signal },
+  );
 
   function incoming(item: ChatItem, entry: HTMLElement): void {
     items.set(entry, item);

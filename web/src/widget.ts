@@ -1,29 +1,25 @@
 // The widget bundle (built by esbuild: infra/widget_bundle.py): amazon-connect-chatjs, marked
 // and DOMPurify, the panel and its styles, configured by the tag's data attributes (a
-// self-hosted copy) or config.json beside the script (the stack's CDN). Strict-CSP safe: no
-// eval, no inline script or style attributes; styles are constructed stylesheets.
+// self-hosted copy) or config.json beside the script (the stack's CDN), and the global
+// connectChat(command, ...args) API (commands.ts). Strict-CSP safe: no eval, no inline script
+// or style attributes; styles are constructed stylesheets.
 import "amazon-connect-chatjs";
 import chatCss from "../styles/chat.css";
 import widgetCss from "../styles/widget.css";
-import { fromTag, readConfigFile } from "./config.js";
+import { installGlobal, mountOnce } from "./commands.js";
+import { type ChatConfig, fromTag, readConfigFile } from "./config.js";
 import { mount } from "./widget-panel.js";
-
-declare global {
-  interface Window {
-    connectChatStarterWidget?: unknown;
-  }
-}
 
 // This tag, from Document.prototype's own getter: document.currentScript itself is shadowed
 // by any <img name="currentScript"> in the host page, which would then say where config.json
-// comes from. (`=== true` below: a named element is truthy too.)
+// comes from.
 function ownScript(): HTMLScriptElement | null {
   const getter = Object.getOwnPropertyDescriptor(Document.prototype, "currentScript")?.get;
   const found: unknown = getter?.call(document);
   return found instanceof HTMLScriptElement ? found : null;
 }
 
-async function configure(script: HTMLScriptElement) {
+async function configure(script: HTMLScriptElement): Promise<ChatConfig> {
   const fromItsTag = fromTag(script.dataset);
   if (fromItsTag) return fromItsTag;
   // the folder the tag loaded from: /widget.js or /assets/widget.<hash>.js
@@ -34,9 +30,10 @@ async function configure(script: HTMLScriptElement) {
 }
 
 const script = ownScript();
-if (script && window.connectChatStarterWidget !== true) {
-  window.connectChatStarterWidget = true;
-  configure(script)
-    .then((config) => mount(config, [chatCss, widgetCss]))
-    .catch((error: Error) => console.error("connect-chat-starter widget:", error.message));
+if (script) {
+  // Once per page: a second run of the snippet mounts only if the first widget left the page.
+  void mountOnce(async (state) =>
+    mount(await configure(script), [chatCss, widgetCss], state.launch, state.emitter.emit),
+  );
+  installGlobal();
 }

@@ -17,6 +17,7 @@ export interface ChatReceipt {
 export interface ChatItem {
   Id?: string;
   Type?: string;
+  ContactId?: string; // set on an earlier chat's items, rehydrated into a continued one
   ContentType?: string;
   Content?: unknown;
   DisplayName?: string;
@@ -53,4 +54,5 @@ export interface ChatSession {
     scanDirection: "BACKWARD" | "FORWARD";
   }): Promise<{ data: unknown }>;
   disconnectParticipant(): Promise<unknown>;
+  cleanUpOnParticipantDisconnect?(): void;
 }
