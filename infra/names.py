@@ -41,7 +41,7 @@ REJECTION_REASONS = (
     "bot-check-failed",
     "value-refused",
 )
-# ... and the AWS codes that mean Connect's quota ran out (lambda/start_chat/upstream_errors.py
+# ... and the AWS codes that mean Connect's quota ran out (lambda/start_chat/problems.py
 # maps them to 429); each has its own UpstreamFailed.<code> metric.
 CONNECT_THROTTLING_CODES = (
     "ThrottlingException",

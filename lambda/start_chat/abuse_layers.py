@@ -4,18 +4,16 @@ Both run after validation, so malformed requests spend nothing."""
 
 import time
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import problems
+from contract import ChatRequest
 from hash_key import HashKey
-from identity import caller
 from settings import Settings
 
 if TYPE_CHECKING:  # imported only where a layer is on: the rest skip their cold-start cost
     from bot_check import BotCheck
     from client_limit import ClientLimit
-
-BOT_TOKEN_HEADER = "x-bot-token"  # noqa: S105 - a header name
 
 
 @dataclass(frozen=True)
@@ -44,13 +42,11 @@ class AbuseLayers:
             client_limit = ClientLimit.configured(settings.client_limit, hash_key)
         return cls(bot_check, client_limit)
 
-    def screen(self, event: dict[str, Any], headers: dict[str, str]) -> Screening:
-        """`headers`: the request's, names lower-cased (as contract.parse read them)."""
-        source_ip = event.get("requestContext", {}).get("http", {}).get("sourceIp")
+    def screen(self, request: ChatRequest) -> Screening:
         if self.bot_check:
             from bot_check import Verdict
 
-            verdict = self.bot_check.verify(headers.get(BOT_TOKEN_HEADER), source_ip)
+            verdict = self.bot_check.verify(request.bot_token, request.source_ip)
             if verdict is Verdict.REFUSED:
                 return Screening(problems.bot_check_failed())
             if verdict is Verdict.UNAVAILABLE:  # fail closed: a bot must not slip through
@@ -59,7 +55,7 @@ class AbuseLayers:
             from client_limit import LimitUnavailable
 
             try:
-                wait = self.client_limit.retry_after(caller(event), time.time())
+                wait = self.client_limit.retry_after(request.caller, time.time())
             except LimitUnavailable:  # availability first: let it through, and say so
                 return Screening(limit_unavailable=True)
             if wait is not None:

@@ -1,5 +1,6 @@
 """From an API Gateway HTTP API 2.0 event to a validated StartChatContact request, by the
-route's description in routes.py, and from Connect's answer to the route's response shape."""
+route's description in routes.py, and from Connect's answer to the route's response shape.
+The only reader of the event: parse() returns all that later steps need."""
 
 import json
 from dataclasses import dataclass, field
@@ -7,25 +8,32 @@ from typing import Any
 
 import problems
 from continuation import TOKEN_FIELD
-from field_rules import Errors
-from identity import claimed_attributes, verified_claims
+from identity import caller, claimed_attributes, subject, verified_claims
 from request_body import body_object
-from routes import JSON_MEDIA_TYPE, ROUTES, Route
+from routes import BOT_TOKEN_HEADER, JSON_MEDIA_TYPE, ROUTES, Route
+from rules import Errors
 from settings import Settings
 
 RESULT_KEYS = ("ContactId", "ParticipantId", "ParticipantToken", "ContinuedFromContactId")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ChatRequest:
     route: Route
     params: dict[str, Any]  # never the instance or flow: those come from the deployment
-    headers: dict[str, str] = field(default_factory=dict)  # names lower-cased
-    missing_claims: list[str] = field(default_factory=list)
+    caller: str  # "sub:<JWT subject>" or "ip:<source address>": never a header
+    subject: str | None = None  # the verified JWT subject of a signed-in caller
+    source_ip: str | None = None  # the connection's address, as API Gateway saw it
+    bot_token: str | None = None  # the page's bot-check token (X-Bot-Token)
+    missing_claims: list[str] = field(default_factory=list)  # mapped claims it lacked
 
     @property
     def resuming(self) -> bool:
         return "PersistentChat" in self.params
+
+
+def request_id(event: dict[str, Any]) -> str:
+    return str(event.get("requestContext", {}).get("requestId", "unknown"))
 
 
 def route_of(event: dict[str, Any]) -> Route:
@@ -45,12 +53,14 @@ def parse(event: dict[str, Any], route: Route, settings: Settings) -> ChatReques
     if media_type(headers.get("content-type")) not in route.media_types:
         raise problems.unsupported_media_type()
     body = body_object(event)
+    context = event.get("requestContext") or {}
+    claims = verified_claims(context)
     errors = Errors()
     params: dict[str, Any] = route.body.read(errors, "", body, settings) or {}
     missing: list[str] = []
     if settings.claim_attributes:
         claimed = claimed_attributes(
-            verified_claims(event), settings.claim_attributes, params.get("Attributes") or {}
+            claims, settings.claim_attributes, params.get("Attributes") or {}
         )
         for attribute in claimed.forged:
             errors.fail(f"Attributes.{attribute}", "is set from your sign-in and cannot be sent")
@@ -62,7 +72,16 @@ def parse(event: dict[str, Any], route: Route, settings: Settings) -> ChatReques
             params[param] = rule.read(errors, header, value, settings)
     if errors.found:
         raise problems.invalid(errors.found)
-    return ChatRequest(route, params, headers, missing)
+    signed_in, source_ip = subject(claims), (context.get("http") or {}).get("sourceIp")
+    return ChatRequest(
+        route=route,
+        params=params,
+        caller=caller(signed_in, source_ip),
+        subject=signed_in,
+        source_ip=source_ip,
+        bot_token=headers.get(BOT_TOKEN_HEADER.lower()),
+        missing_claims=missing,
+    )
 
 
 def success(

@@ -25,7 +25,6 @@ from abuse_layers import AbuseLayers
 from connect_client import create_connect_client
 from hash_key import HashKey
 from idempotency import scoped, without_client_token
-from identity import caller, subject
 from metric_names import (
     BOT_CHECK_UNAVAILABLE,
     CHAT_REJECTED,
@@ -36,7 +35,6 @@ from metric_names import (
 )
 from settings import Settings
 from stored_value import StoreUnavailable
-from upstream_errors import error_code, problem_for, refuses_resume, refuses_value
 
 # botocore's DEBUG output includes request and response bodies: names, tokens, messages.
 logging.getLogger("botocore").setLevel(logging.INFO)
@@ -53,7 +51,7 @@ gc.enable()
 @metrics.log_metrics(capture_cold_start_metric=True)
 def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
     started = time.perf_counter()
-    request_id = str(event.get("requestContext", {}).get("requestId", "unknown"))
+    request_id = contract.request_id(event)
     logger.clear_state()  # keys appended below describe this request only
     logger.append_keys(request_id=request_id, outcome="internal-error")
     try:
@@ -79,9 +77,10 @@ def start_chat(event: dict[str, Any], request_id: str) -> dict[str, Any]:
         request = contract.parse(event, route, settings)
     except problems.Problem as problem:
         return rejected(problem, request_id)
+    # From here on the request, never the event: contract.parse read all that is needed.
     if request.missing_claims:  # names only: values are personal data
         logger.append_keys(missing_claims=request.missing_claims)
-    screening = abuse_layers.screen(event, request.headers)
+    screening = abuse_layers.screen(request)
     if screening.limit_unavailable:
         logger.append_keys(client_limit="unavailable")
         metrics.add_metric(name=CLIENT_LIMIT_UNAVAILABLE, unit=MetricUnit.Count, value=1)
@@ -91,16 +90,15 @@ def start_chat(event: dict[str, Any], request_id: str) -> dict[str, Any]:
         return problems.bot_check_unavailable().response(request_id)
     if screening.problem:
         return rejected(screening.problem, request_id)
-    signed_in = subject(event)
     try:
-        params = continuation.checked(request.params, subject=signed_in, key=hash_key)
+        params = continuation.checked(request.params, subject=request.subject, key=hash_key)
     except continuation.Refused:
         return rejected(problems.continuation_refused(), request_id)
     except StoreUnavailable:  # cannot be checked, so not continued: the page starts afresh
         logger.append_keys(continuation="unavailable")
         return rejected(problems.continuation_refused(), request_id)
     try:
-        params = scoped(params, caller=caller(event), key=hash_key)
+        params = scoped(params, caller=request.caller, key=hash_key)
     except StoreUnavailable:  # availability first: a start without idempotency, said so
         logger.append_keys(idempotency="unavailable")
         params = without_client_token(params)
@@ -111,19 +109,19 @@ def start_chat(event: dict[str, Any], request_id: str) -> dict[str, Any]:
             **params,
         )
     except (ClientError, BotoCoreError) as error:
-        code = error_code(error)
+        code = problems.error_code(error)
         logger.append_keys(aws_error_code=code)
-        if request.resuming and refuses_resume(code):  # the browser's stale chat, not a fault
+        if request.resuming and code in problems.RESUME_REFUSED:  # a stale chat, not a fault
             return rejected(problems.not_resumable(), request_id)
-        if refuses_value(code):  # the caller's value, past a limit Connect did not document
+        if code in problems.VALUE_REFUSED:  # past a limit Connect did not document
             return rejected(problems.value_refused(), request_id)
         logger.append_keys(outcome="upstream-failed")
         metrics.add_metric(name=UPSTREAM_FAILED, unit=MetricUnit.Count, value=1)
         metrics.add_metric(name=f"{UPSTREAM_FAILED}.{code}", unit=MetricUnit.Count, value=1)
-        return problem_for(error).response(request_id)
+        return problems.upstream_failed(error).response(request_id)
     logger.append_keys(outcome="started", contact_id=result["ContactId"])
     metrics.add_metric(name=CHAT_STARTED, unit=MetricUnit.Count, value=1)
-    token = continuation_token_for(result["ContactId"], signed_in)
+    token = continuation_token_for(result["ContactId"], request.subject)
     return contract.success(result, request, settings, continuation_token=token)
 
 

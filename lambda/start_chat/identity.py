@@ -1,5 +1,6 @@
-"""Contact attributes taken from the verified JWT claims that API Gateway's authorizer passed
-on; a browser may not send those attributes itself, so they cannot be forged."""
+"""Who is asking, from what API Gateway vouches for (its JWT authorizer's verified claims, the
+connection's source address), and the contact attributes those claims set; a browser may
+not send those attributes itself, so they cannot be forged."""
 
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -18,23 +19,20 @@ class ClaimedAttributes:
     missing: list[str]  # mapped claims absent or unusable (their names are logged)
 
 
-def caller(event: dict[str, Any]) -> str:
+def caller(subject: str | None, source_ip: str | None) -> str:
     """Who is asking, as far as API Gateway can say: the verified JWT subject, else the
     connection's source address (never a header a client could set)."""
-    if signed_in := subject(event):
-        return f"sub:{signed_in}"
-    source_ip = event.get("requestContext", {}).get("http", {}).get("sourceIp")
-    return f"ip:{source_ip or 'unknown'}"
+    return f"sub:{subject}" if subject else f"ip:{source_ip or 'unknown'}"
 
 
-def subject(event: dict[str, Any]) -> str | None:
+def subject(claims: Mapping[str, Any]) -> str | None:
     """The verified JWT subject of a signed-in caller, else None."""
-    value = verified_claims(event).get("sub")
+    value = claims.get("sub")
     return value if isinstance(value, str) and value else None
 
 
-def verified_claims(event: dict[str, Any]) -> dict[str, Any]:
-    authorizer = event.get("requestContext", {}).get("authorizer") or {}
+def verified_claims(request_context: Mapping[str, Any]) -> dict[str, Any]:
+    authorizer = request_context.get("authorizer") or {}
     claims = (authorizer.get("jwt") or {}).get("claims") or {}
     return claims if isinstance(claims, dict) else {}
 

@@ -1,8 +1,11 @@
-"""RFC 9457 problem responses, and how AWS failures map onto them."""
+"""RFC 9457 problem responses: the caller's mistakes, and what a failure of the Connect call
+tells the caller (the AWS-code mapping, as data, below), never AWS's internals."""
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
+
+from botocore.exceptions import BotoCoreError, ClientError, ConnectTimeoutError, ReadTimeoutError
 
 PROBLEM_TYPE = "urn:connect-chat-starter:problem:"
 NO_STORE = {"Cache-Control": "no-store"}
@@ -167,3 +170,93 @@ def internal_error() -> Problem:
         "Internal error",
         "Something went wrong on our side. Try again later.",
     )
+
+
+@dataclass(frozen=True)
+class Upstream:
+    """What a failure of the Connect call tells the caller."""
+
+    status: int
+    reason: str
+    title: str
+    detail: str
+    retry_after: str | None = None  # seconds a browser should wait
+
+    def problem(self) -> Problem:
+        headers = {"Retry-After": self.retry_after} if self.retry_after else {}
+        return Problem(self.status, self.reason, self.title, self.detail, headers=headers)
+
+
+THROTTLED = Upstream(
+    429,
+    "throttled",
+    "Too many chats being started",
+    "Too many chats are being started right now. Try again shortly.",
+    retry_after="2",  # Connect's API quota refills per second
+)
+UNAVAILABLE = Upstream(
+    503,
+    "upstream-unavailable",
+    "Chat service unavailable",
+    "The chat service is temporarily unavailable. Try again shortly.",
+    retry_after="5",
+)
+TIMED_OUT = Upstream(
+    504,
+    "upstream-timeout",
+    "Chat service timed out",
+    "The chat service did not answer in time. Try again.",
+)
+# AccessDenied, ResourceNotFound, InvalidRequest/Parameter (our input is validated, so the
+# deployment's config is at fault), an unreachable endpoint, or a code we do not know.
+REJECTED = Upstream(
+    502,
+    "upstream-rejected",
+    "Chat could not be started",
+    "The chat service could not start a chat. The error has been logged.",
+)
+# AWS error code -> what the caller is told. Any other: a 5xx is UNAVAILABLE, a timeout
+# TIMED_OUT, the rest REJECTED.
+UPSTREAM = {
+    "ThrottlingException": THROTTLED,
+    "TooManyRequestsException": THROTTLED,
+    "Throttling": THROTTLED,
+    "RequestLimitExceeded": THROTTLED,
+    # Connect's concurrent-chat quota frees only when chats end: a longer pause.
+    "LimitExceededException": replace(THROTTLED, retry_after="30"),
+    "InternalServiceException": UNAVAILABLE,
+    "InternalServerException": UNAVAILABLE,
+    "InternalFailure": UNAVAILABLE,
+    "ServiceUnavailable": UNAVAILABLE,
+    "ServiceUnavailableException": UNAVAILABLE,
+}
+THROTTLING_CODES = frozenset(code for code, answer in UPSTREAM.items() if answer.status == 429)
+# What Connect answers when PersistentChat names a contact it will not continue (unknown,
+# still active, too old, from another instance): the browser's stale chat, not a fault.
+RESUME_REFUSED = frozenset(
+    {"InvalidRequestException", "InvalidParameterException", "ResourceNotFoundException"}
+)
+# What Connect answers when it refuses a value of the request itself: the contract mirrors
+# Connect's documented limits, so this is a limit it did not document (the caller's request,
+# 422), never an outage. The deployment's own IDs fail with ResourceNotFound/AccessDenied.
+VALUE_REFUSED = frozenset({"InvalidParameterException"})
+
+
+def error_code(error: Exception) -> str:
+    """The AWS error code (or botocore error class) for logs and metrics; never the message."""
+    if isinstance(error, ClientError):
+        return str(error.response.get("Error", {}).get("Code") or "Unknown")
+    return type(error).__name__
+
+
+def upstream_failed(error: ClientError | BotoCoreError) -> Problem:
+    if answer := UPSTREAM.get(error_code(error)):
+        return answer.problem()
+    status = 0
+    if isinstance(error, ClientError):
+        status = error.response.get("ResponseMetadata", {}).get("HTTPStatusCode", 0)
+    if status >= 500:
+        return UNAVAILABLE.problem()
+    if isinstance(error, ConnectTimeoutError | ReadTimeoutError):
+        return TIMED_OUT.problem()
+    return REJECTED.problem()

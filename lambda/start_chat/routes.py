@@ -7,8 +7,18 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from chat_rules import Attributes, ChatMinutes, Configured, ContentTypes
-from field_rules import Ignored, Matches, Obj, OneOf, Rule, Text
+from rules import (
+    Attributes,
+    ChatMinutes,
+    Configured,
+    ContentTypes,
+    Ignored,
+    Matches,
+    Obj,
+    OneOf,
+    Rule,
+    Text,
+)
 from text_rules import MESSAGE_WHITESPACE
 
 CHAT_ROUTE, WIDGET_ROUTE = "POST /chat", "POST /widget"
@@ -76,6 +86,8 @@ class Route:
     answer: Literal["flat", "widget"]
 
 
+# The page's bot-check token (the bot check reads it; infra/api_shape.py: BOT_TOKEN_HEADER).
+BOT_TOKEN_HEADER = "X-Bot-Token"  # noqa: S105 - a header name
 IDEMPOTENCY_HEADER = {
     "Idempotency-Key": (
         "ClientToken",

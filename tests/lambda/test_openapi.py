@@ -10,7 +10,7 @@ from jsonschema import Draft202012Validator
 from openapi_spec_validator import validate
 
 import routes
-from problems import internal_error
+from problems import internal_error, upstream_failed
 from tests.conftest import REPO_ROOT
 from tests.lambda_cases import BAD_BODIES
 from tests.lambda_helpers import (
@@ -21,7 +21,6 @@ from tests.lambda_helpers import (
     load_event,
     with_body,
 )
-from upstream_errors import problem_for
 
 SPEC = yaml.safe_load((REPO_ROOT / "docs" / "openapi.yaml").read_text())
 OPERATION = SPEC["paths"]["/chat"]["post"]
@@ -150,7 +149,7 @@ def real_responses(stub) -> list[dict]:
            with_body({"ParticipantDetails": {"DisplayName": "Ada"}}, origin="null")]  # fmt: skip
     responses += [handler.handler(e, LambdaContext()) for e in bad]
     responses += [
-        problem_for(ReadTimeoutError(endpoint_url="u")).response("r"),
+        upstream_failed(ReadTimeoutError(endpoint_url="u")).response("r"),
         internal_error().response("r"),
     ]
     return responses

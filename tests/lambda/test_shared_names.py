@@ -7,9 +7,8 @@ import pytest
 import metric_names
 import problems
 import routes
-import upstream_errors
 from infra import names
-from infra.api_shape import ROUTE_KEYS
+from infra.api_shape import BOT_TOKEN_HEADER, ROUTE_KEYS
 
 REJECTIONS = [problems.invalid([]), problems.bad_body("x"), problems.unsupported_media_type(),
               problems.too_large(1), problems.origin_not_allowed(), problems.not_resumable(),
@@ -35,13 +34,14 @@ def test_throttling_codes_with_their_own_metric_are_the_handlers_429s():
         .operation_model("StartChatContact")
         .error_shapes
     }
-    assert set(names.CONNECT_THROTTLING_CODES) <= upstream_errors.THROTTLED
+    assert set(names.CONNECT_THROTTLING_CODES) <= problems.THROTTLING_CODES
     # the quota error Connect's model declares, and the two throttles AWS's front door sends
-    assert connect_errors & upstream_errors.THROTTLED <= set(names.CONNECT_THROTTLING_CODES)
+    assert connect_errors & problems.THROTTLING_CODES <= set(names.CONNECT_THROTTLING_CODES)
 
 
 def test_routes_match():
     assert tuple(routes.ROUTES) == ROUTE_KEYS
+    assert routes.BOT_TOKEN_HEADER == BOT_TOKEN_HEADER
 
 
 @pytest.mark.parametrize("env", ["dev", "prod"])

@@ -1,6 +1,7 @@
-"""The generic kinds of rule a route's fields are described with (chat_rules.py has the
-ones that know Connect or the deployment). Each reads one JSON value: it
-returns what is passed on to Connect (None: nothing) and records every mistake it finds,
+"""The kinds of rule a route's fields are described with (routes.py): generic ones (text,
+one of, a pattern, an object) and ones that know Connect or the deployment (attributes,
+content types, chat minutes, the configured instance and flow). Each reads one JSON value:
+it returns what is passed on to Connect (None: nothing) and records every mistake it finds,
 so a client learns all of them at once."""
 
 import re
@@ -118,3 +119,74 @@ class Ignored:
     def read(self, errors: Errors, field: str, value: Any, settings: Settings) -> None:
         if not isinstance(value, self.type | type(None)):
             errors.fail(field, f"must be a {self.type.__name__.replace('str', 'string')}")
+
+
+@dataclass(frozen=True)
+class Attributes:
+    """Contact attributes: keys from the deployment's allow-list, string values."""
+
+    value: Text
+
+    def read(self, errors: Errors, field: str, value: Any, settings: Settings) -> Any:
+        if not isinstance(value, dict):
+            errors.fail(field, "must be an object")
+            return None
+        allowed = settings.allowed_attributes
+        listed = ", ".join(sorted(allowed)) or "none"
+        for key in sorted(set(value) - allowed, key=str):
+            errors.fail(f"{field}.{key}", f"is not an allowed attribute (allowed: {listed})")
+        read = {
+            key: self.value.read(errors, f"{field}.{key}", value[key], settings)
+            for key in sorted(allowed & value.keys())
+        }
+        return read or None
+
+
+@dataclass(frozen=True)
+class ContentTypes:
+    """A list of distinct Connect messaging types that includes the mandatory one."""
+
+    known: tuple[str, ...]
+    mandatory: str
+
+    def read(self, errors: Errors, field: str, value: Any, settings: Settings) -> Any:
+        if not isinstance(value, list) or any(v not in self.known for v in value):
+            errors.fail(field, f"must be a list of: {', '.join(self.known)}")
+            return None
+        if self.mandatory not in value or len(set(value)) != len(value):
+            errors.fail(field, f"must include {self.mandatory} and list each type once")
+        return value
+
+
+@dataclass(frozen=True)
+class ChatMinutes:
+    """A whole number of minutes up to the deployment's maxChatDurationMinutes. Integral JSON
+    numbers (60.0, 6e1) count, as JSON Schema's `integer` does."""
+
+    minimum: int
+
+    def read(self, errors: Errors, field: str, value: Any, settings: Settings) -> Any:
+        low, high = self.minimum, settings.max_chat_duration_minutes
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            errors.fail(field, f"must be a whole number from {low} to {high}")
+            return None
+        return value
+
+
+@dataclass(frozen=True)
+class Configured:
+    """The instance or flow: fixed by the deployment; a browser may only name that one."""
+
+    what: str  # "instance" or "contact flow"
+
+    def read(self, errors: Errors, field: str, value: Any, settings: Settings) -> None:
+        if self.what == "instance":
+            ok = settings.is_configured_instance(value)
+        else:
+            ok = settings.is_configured_contact_flow(value)
+        if not ok:
+            errors.fail(
+                field, f"must be omitted, empty, or this deployment's {self.what} (ID or ARN)"
+            )
