@@ -1,9 +1,12 @@
 // Bundles web/src entries with the pinned esbuild (infra/widget_bundle.py runs this at every
-// synth and for the local stack): node web/build.mjs OUT_DIR ENTRY.ts...
+// synth and for the local stack): node web/build.mjs OUT_DIR ENTRY.ts...; or the npm
+// package's files: node web/build.mjs --package OUT_DIR.
 // Each entry becomes one minified OUT_DIR/<name>.js (an IIFE, no eval, no imports left), with
 // chatjs (less its CSM script, below), marked and DOMPurify inside. Imported .css files come in as minified text (the
 // widget adopts them as constructed stylesheets, which a strict CSP allows).
+import { execFileSync } from "node:child_process";
 import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
 import { build, transform } from "esbuild";
 
 // Browsers the bundles are written for (esbuild lowers newer syntax to this).
@@ -37,14 +40,7 @@ const withoutCsmScript = {
   },
 };
 
-const [outdir, ...entryPoints] = process.argv.slice(2);
-if (!outdir || entryPoints.length === 0) {
-  console.error("usage: node web/build.mjs OUT_DIR ENTRY.ts...");
-  process.exit(2);
-}
-await build({
-  entryPoints,
-  outdir,
+const IIFE = {
   bundle: true,
   minify: true,
   format: "iife",
@@ -52,4 +48,32 @@ await build({
   legalComments: "eof", // chatjs's license notices travel with it
   logLevel: "warning",
   plugins: [minifiedCssAsText, withoutCsmScript],
-});
+};
+
+// The npm package's files (web/package.json): index.js, the ES module of the widget and its
+// API (everything inside, for any bundler), its .d.ts types by tsc, and widget.js, the
+// bundle to host as a script.
+async function buildPackage(outdir) {
+  const root = fileURLToPath(new URL("..", import.meta.url));
+  await build({ ...IIFE, entryPoints: [`${root}/web/src/widget.ts`], outdir });
+  await build({ ...IIFE, format: "esm", entryPoints: [`${root}/web/src/index.ts`], outdir });
+  const tsc = `${root}/node_modules/typescript/bin/tsc`;
+  const types = ["--declaration", "--emitDeclarationOnly", "--noEmit", "false"];
+  execFileSync(
+    process.execPath,
+    [tsc, "-p", root, ...types, "--rootDir", `${root}/web/src`, "--outDir", outdir],
+    {
+      stdio: "inherit",
+    },
+  );
+}
+
+const [first, ...rest] = process.argv.slice(2);
+if (first === "--package" && rest.length === 1) {
+  await buildPackage(rest[0]);
+} else if (first && rest.length > 0 && !first.startsWith("--")) {
+  await build({ ...IIFE, entryPoints: rest, outdir: first });
+} else {
+  console.error("usage: node web/build.mjs OUT_DIR ENTRY.ts... | --package OUT_DIR");
+  process.exit(2);
+}

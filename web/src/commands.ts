@@ -20,7 +20,8 @@ interface SharedState {
 
 const STATE = Symbol.for("connect-chat-starter.widget");
 
-class Superseded extends Error {}
+// A mount that destroy() overtook: not an error for whoever asked for it.
+export class Superseded extends Error {}
 
 export function sharedState(): SharedState {
   const holder = window as unknown as Record<symbol, SharedState | undefined>;
