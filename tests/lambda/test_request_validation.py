@@ -5,6 +5,7 @@ import json
 
 import pytest
 
+from problems import MAX_LISTED_ERRORS
 from tests.lambda_cases import BAD_BODIES, NAME
 from tests.lambda_helpers import DEV, client_token_for, invoke, load_event, with_body
 
@@ -113,3 +114,26 @@ def test_json_content_type_with_charset_is_accepted(connect_stub):
         ]
         == 200
     )
+
+
+def test_a_thousand_unknown_keys_get_a_short_answer_that_says_how_many_more():
+    body = json.dumps({**NAME, **{f"k{i:04d}": 1 for i in range(1000)}})
+    status, _, problem = invoke(with_body(body))
+    assert status == 400
+    assert len(problem["errors"]) == MAX_LISTED_ERRORS
+    assert problem["moreErrors"] == 1000 - MAX_LISTED_ERRORS
+    assert len(json.dumps(problem)) < len(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '{"ParticipantDetails": {"DisplayName": "Ada"}, "ParticipantDetails": {"DisplayName": "Eve"}}',
+        '{"ParticipantDetails": {"DisplayName": "Ada", "DisplayName": "Eve"}}',
+    ],
+    ids=["top-level", "nested"],
+)
+def test_duplicate_keys_are_refused_not_read_one_way(body):
+    status, _, problem = invoke(with_body(body))
+    assert (status, problem["type"]) == (400, "urn:connect-chat-starter:problem:malformed-body")
+    assert problem["detail"] == "The body has an object with a duplicate key."

@@ -1,4 +1,5 @@
-"""The /widget route (AWS's chat widget shape) and JWT-authorizer claims mapped to attributes."""
+"""The /widget route (AWS's chat widget shape) and JWT-authorizer claims mapped to attributes
+(only as a browser's value would be: verified, visible, within Connect's length)."""
 
 import json
 
@@ -8,6 +9,7 @@ from tests.lambda_helpers import (
     DEV,
     client_token_for,
     continuation_token_for,
+    handler,
     invoke,
     load_event,
     with_body,
@@ -148,3 +150,43 @@ def test_without_an_authorizer_in_the_event_mapped_attributes_are_simply_absent(
         "ClientToken": client_token_for(ParticipantDetails={"DisplayName": "Ada Sntnl-Name"}),
     })  # fmt: skip
     assert invoke(load_event("start_chat"))[0] == 200
+
+
+def claims_event(**claims: str) -> dict:
+    event = load_event("start_chat_jwt")
+    event["requestContext"]["authorizer"]["jwt"]["claims"].update(claims)
+    return event
+
+
+@pytest.mark.parametrize(
+    "claims",
+    [
+        {"email_verified": "false"},
+        {"email_verified": "False"},
+        {"email": "ada\u202e@example.com"},
+        {"email": "ada\U000e0041@example.com"},
+        {"email": "\U0001f600" * 513},
+    ],
+    ids=[
+        "unverified",
+        "unverified-capitalised",
+        "bidi-override",
+        "tag-characters",
+        "too-long-in-utf16",
+    ],
+)
+def test_a_claim_becomes_an_attribute_only_as_a_browser_value_would(
+    connect_stub, authenticated, handler_logs, claims
+):
+    seen: dict = {}
+    hook = lambda params, **_: seen.update(params)  # noqa: E731
+    handler.connect.meta.events.register("provide-client-params.connect.StartChatContact", hook)
+    connect_stub.add_response("start_chat_contact", CHAT, None)
+    try:
+        assert invoke(claims_event(**claims))[0] == 200
+    finally:
+        handler.connect.meta.events.unregister(
+            "provide-client-params.connect.StartChatContact", hook
+        )
+    assert "customerName" not in seen.get("Attributes", {})
+    assert json.loads(handler_logs.getvalue().splitlines()[-1])["missing_claims"] == ["email"]
