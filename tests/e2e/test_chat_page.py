@@ -1,5 +1,5 @@
-"""examples/web in headless Chromium (the system's; browsers cannot be downloaded here) against
-the local stack: start, agent joins and replies, send, reload and see the transcript, end."""
+"""The chat page (web/, as the stack builds it) in headless Chromium (the system's; browsers
+cannot be downloaded here) against the local stack: start, agent joins and replies, send, reload and see the transcript, end."""
 
 import json
 import os

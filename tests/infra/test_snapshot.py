@@ -9,7 +9,7 @@ from syrupy.extensions.json import JSONSnapshotExtension
 ASSET_HASH = re.compile(r"[0-9a-f]{64}")
 # A Lambda version's logical ID ends in a hash of the function's code and configuration.
 VERSION_ID = re.compile(r"CurrentVersion[0-9A-F]{8}[0-9a-f]{32}")
-# The widget bundle's pinned name and integrity change with every edit of examples/web/
+# The widget bundle's pinned name and integrity change with every edit of web/
 # (tests/infra/test_widget_hosting.py checks them against the built bundle).
 WIDGET_BUNDLE = re.compile(r"widget\.[0-9a-f]{16}\.js")
 INTEGRITY = re.compile(r"sha384-[A-Za-z0-9+/]{64}")
