@@ -25,10 +25,10 @@ export function chatMarkup({ topics }: TemplateOptions): string {
   </form>
   <section id="conversation" class="conversation" hidden aria-label="Conversation" data-i18n-label="conversation">
     <button type="button" id="notify" class="secondary small" hidden data-i18n="notify">Notify me of new messages</button>
-    <ol id="messages" class="messages" aria-live="polite" aria-relevant="additions" aria-label="Messages" data-i18n-label="messages" tabindex="0"></ol>
+    <ol id="messages" class="messages" part="messages" aria-live="polite" aria-relevant="additions" aria-label="Messages" data-i18n-label="messages" tabindex="0"></ol>
     <p id="typing" class="typing" aria-live="polite"></p>
     <p id="status" class="status" role="status" hidden></p>
-    <form id="composer" class="composer">
+    <form id="composer" class="composer" part="composer">
       <label for="message" class="visually-hidden" data-i18n="message">Message</label>
       <textarea id="message" rows="2" placeholder="Type a message, Enter to send" data-i18n-placeholder="typeMessage" maxlength="1024"></textarea>
       <button type="submit" id="send" data-i18n="send">Send</button>

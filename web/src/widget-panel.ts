@@ -9,13 +9,13 @@ import { chatElements, chatMarkup } from "./template.js";
 
 const STORAGE_KEY = "connect-chat-starter.widget.chat";
 const PANEL = `
-  <button type="button" class="launcher" aria-expanded="false" aria-controls="panel">
+  <button type="button" class="launcher" part="launcher" aria-expanded="false" aria-controls="panel">
     <svg aria-hidden="true" viewBox="0 0 24 24"><path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z"/></svg>
-    <span data-i18n="title">Chat with us</span>
+    <span class="label" data-i18n="title">Chat with us</span>
     <span class="unread" hidden></span>
   </button>
-  <section id="panel" class="chat-panel" role="dialog" aria-label="Chat with us" data-i18n-label="title" hidden>
-    <header><h2 data-i18n="title">Chat with us</h2>
+  <section id="panel" class="chat-panel" part="panel" role="dialog" aria-label="Chat with us" data-i18n-label="title" hidden>
+    <header part="header"><h2 data-i18n="title">Chat with us</h2>
       <button type="button" class="close" aria-label="Close chat window" data-i18n-label="close">×</button></header>
     ${chatMarkup({ topics: false })}
   </section>`;
@@ -53,6 +53,8 @@ export function mount(
 ): Widget {
   const host = document.createElement("div");
   host.setAttribute("data-connect-chat-starter", "");
+  host.dataset.position = launch.position;
+  host.dataset.theme = launch.theme;
   const root = host.attachShadow({ mode: "open" });
   root.adoptedStyleSheets = styles.map(stylesheet);
   root.innerHTML = PANEL;
@@ -106,6 +108,7 @@ export function mount(
   });
   panel.lang = view.language;
   launcher.lang = view.language;
+  if (launch.label) part<HTMLElement>(root, ".label").textContent = launch.label;
   // the chat from before a reload, if any, with the panel open; else the page's open-on-load
   const ready = view.resume().then((resumed) => {
     if (resumed) setOpen(true);
