@@ -1,10 +1,12 @@
-"""The widget as an ES module with generated types (node web/build.mjs --package): an app's
-TypeScript checks against the .d.ts (and a wrong event payload does not compile), and an app
+"""The widget's npm package (web/package.json, packed by npm pack: the ES module, its generated
+types and the script): an app's TypeScript checks against the .d.ts (and a wrong event payload does not compile), and an app
 bundled from it on another origin mounts the widget (twice, as React's StrictMode does: one
 widget), drives it with the exported commands and hears its events."""
 
 import json
+import shutil
 import subprocess
+import tarfile
 from pathlib import Path
 
 import pytest
@@ -50,12 +52,25 @@ TSCONFIG = {
 
 @pytest.fixture(scope="module")
 def package(tmp_path_factory) -> Path:
+    """web/ as npm packs it (its prepack builds dist/), unpacked as an install would."""
     out = tmp_path_factory.mktemp("package")
-    subprocess.run([node(), REPO_ROOT / "web" / "build.mjs", "--package", out / "dist"], check=True)
-    manifest = {"name": "connect-chat-starter-widget", "type": "module",
-                "exports": {".": {"types": "./dist/index.d.ts", "default": "./dist/index.js"}}}  # fmt: skip
-    (out / "package.json").write_text(json.dumps(manifest))
-    return out
+    npm = shutil.which("npm", path=str(Path(node()).parent)) or "npm"
+    packed = subprocess.run(
+        [npm, "pack", "--json", "--pack-destination", out],
+        cwd=REPO_ROOT / "web", capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    [report] = json.loads(packed.stdout)
+    with tarfile.open(out / report["filename"]) as tarball:
+        tarball.extractall(out, filter="data")
+    return out / "package"
+
+
+def test_the_packed_tarball_holds_the_built_module_its_types_and_the_script(package):
+    files = {str(path.relative_to(package)) for path in package.rglob("*") if path.is_file()}
+    assert {"package.json", "dist/index.js", "dist/index.d.ts", "dist/widget.js"} <= files
+    assert [name for name in files if name.endswith(".ts") and not name.endswith(".d.ts")] == []
+    manifest = json.loads((package / "package.json").read_text())
+    assert manifest["exports"]["."] == {"types": "./dist/index.d.ts", "default": "./dist/index.js"}
 
 
 def app_project(tmp_path: Path, package: Path, code: str) -> Path:
