@@ -84,9 +84,11 @@ def start_chat(
 
 
 def _post(url: str, body: dict[str, Any], headers: dict[str, str]) -> ChatDetails:
-    request = urllib.request.Request(url, json.dumps(body).encode(), headers, method="POST")  # noqa: S310 - scheme checked by start_chat
+    data = json.dumps(body).encode()
+    # S310 (a URL's scheme): start_chat has checked it.
+    request = urllib.request.Request(url, data, headers, method="POST")  # noqa: S310
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:  # noqa: S310 - idem
+        with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:  # noqa: S310
             result = json.loads(response.read())
     except urllib.error.HTTPError as error:
         raise problem_from(error) from None

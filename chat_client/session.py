@@ -116,8 +116,10 @@ class ChatSession:
         is the service's, not a sort by time."""
         pages: list[list[dict[str, Any]]] = []
         params: dict[str, Any] = {
-            "MaxResults": max_results, "SortOrder": "ASCENDING", "ScanDirection": "BACKWARD"
-        }  # fmt: skip
+            "MaxResults": max_results,
+            "SortOrder": "ASCENDING",
+            "ScanDirection": "BACKWARD",
+        }
         while True:
             page = await self._call("get_transcript", **params)
             pages.append(page.get("Transcript", []))

@@ -65,10 +65,11 @@ class AbuseStandIns:
     def _client_limit(self, url: str, made: StandIns) -> None:
         dynamodb = self._client("dynamodb", url)
         dynamodb.create_table(
-            TableName=LOCAL_TABLE, BillingMode="PAY_PER_REQUEST",
+            TableName=LOCAL_TABLE,
+            BillingMode="PAY_PER_REQUEST",
             AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
             KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
-        )  # fmt: skip
+        )
         dynamodb.update_time_to_live(
             TableName=LOCAL_TABLE,
             TimeToLiveSpecification={"Enabled": True, "AttributeName": "expiresAt"},

@@ -111,9 +111,13 @@ async def browser_cors(
     if request.method == "OPTIONS" and origin:
         response: web.StreamResponse = web.Response(status=204)
         asked = request.headers.get("Access-Control-Request-Headers", "")
-        response.headers.update({"Access-Control-Allow-Methods": "POST, GET, PUT, OPTIONS",
-                                 "Access-Control-Allow-Headers": asked or "*",
-                                 "Access-Control-Max-Age": "600"})  # fmt: skip
+        response.headers.update(
+            {
+                "Access-Control-Allow-Methods": "POST, GET, PUT, OPTIONS",
+                "Access-Control-Allow-Headers": asked or "*",
+                "Access-Control-Max-Age": "600",
+            }
+        )
     else:
         response = await handler(request)
     if origin:

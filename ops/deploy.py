@@ -124,7 +124,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"deploy: FAILED: no token for the smoke test: {error}", file=sys.stderr)
         return 1
     smoke_env = {**os.environ, **({"CHAT_TOKEN": token} if token else {})}
-    smoke = subprocess.run(smoke_command(url), cwd=REPO_ROOT, check=False, env=smoke_env)  # noqa: S603
+    command = smoke_command(url)
+    smoke = subprocess.run(command, cwd=REPO_ROOT, check=False, env=smoke_env)  # noqa: S603
     if smoke.returncode != 0:
         print(f"deploy: FAILED: the smoke test against {url} did not pass", file=sys.stderr)
         return 1

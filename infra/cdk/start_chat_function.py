@@ -19,10 +19,19 @@ FUNCTION_TIMEOUT = Duration.seconds(15)
 
 class StartChatFunction(Construct):
     def __init__(
-        self, scope: Construct, construct_id: str, *, environment: dict[str, str],
-        instance_id: str, contact_flow_id: str, memory_mib: int, reserved_concurrency: int,
-        log_retention_days: int, tracing: bool, snap_start: bool,
-    ) -> None:  # fmt: skip
+        self,
+        scope: Construct,
+        construct_id: str,
+        *,
+        environment: dict[str, str],
+        instance_id: str,
+        contact_flow_id: str,
+        memory_mib: int,
+        reserved_concurrency: int,
+        log_retention_days: int,
+        tracing: bool,
+        snap_start: bool,
+    ) -> None:
         super().__init__(scope, construct_id)
         self.log_group = logs.LogGroup(self, "LogGroup")
         # The L2 takes an enum of named periods; config holds the day count CloudWatch takes.

@@ -14,9 +14,15 @@ def cli(
     *args: str, env: dict[str, str] | None = None, stdin: str | None = None
 ) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "chat_client", *args], cwd=REPO_ROOT, capture_output=True, text=True,
-        input=stdin, timeout=60, check=False, env={**os.environ, **(env or {})},
-    )  # fmt: skip
+        [sys.executable, "-m", "chat_client", *args],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        input=stdin,
+        timeout=60,
+        check=False,
+        env={**os.environ, **(env or {})},
+    )
 
 
 def test_start_prints_details_with_the_token_masked(stack):
@@ -115,8 +121,10 @@ def test_talk_settles_endpoint_and_region_before_starting_a_chat(stack):
     no_endpoint = {**stack.client_env, "AWS_ENDPOINT_URL_CONNECTPARTICIPANT": "http://127.0.0.1:9"}
     no_region = {k: "" for k in ("AWS_REGION", "AWS_DEFAULT_REGION")}
     talk = ("talk", "--url", stack.start_chat_url, "--name", "Ada")
-    for env, hint in ((no_endpoint, "set AWS_ENDPOINT_URL_CONNECTPARTICIPANT"),
-                      (no_region, "set AWS_REGION")):  # fmt: skip
+    for env, hint in (
+        (no_endpoint, "set AWS_ENDPOINT_URL_CONNECTPARTICIPANT"),
+        (no_region, "set AWS_REGION"),
+    ):
         result = cli(*talk, env=env, stdin="")
         assert result.returncode == 1
         assert result.stderr.count("\n") == 1, result.stderr
@@ -143,10 +151,23 @@ def test_bad_input_is_one_line_and_non_zero(stack):
 
 def test_talk_sends_lines_prints_replies_and_quits_cleanly(stack):
     process = subprocess.Popen(
-        [sys.executable, "-m", "chat_client", "talk", "--url", stack.start_chat_url, "--name", "Ada"],
-        cwd=REPO_ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "chat_client",
+            "talk",
+            "--url",
+            stack.start_chat_url,
+            "--name",
+            "Ada",
+        ],
+        cwd=REPO_ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
         env={**os.environ, **stack.client_env, "PYTHONUNBUFFERED": "1"},
-    )  # fmt: skip
+    )
     assert process.stdin
     assert process.stdout
     seen: list[str] = []

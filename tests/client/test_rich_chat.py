@@ -74,10 +74,13 @@ def test_send_for_scripts_uploads_and_saves_the_agents_files(stack, tmp_path):
     receipt.write_bytes(b"%PDF-1.4\n%%EOF\n")
     result = send(
         stack,
-        "--message", "demo attachment",
-        "--attach", str(receipt),
-        "--save-to", str(tmp_path / "in"),
-    )  # fmt: skip
+        "--message",
+        "demo attachment",
+        "--attach",
+        str(receipt),
+        "--save-to",
+        str(tmp_path / "in"),
+    )
     assert result.returncode == 0, result.stderr
     assert "Local Agent (agent): Thanks, I received receipt.pdf." in result.stdout
     assert (tmp_path / "in" / ATTACHMENT_NAME).read_bytes() == ATTACHMENT_TEXT

@@ -8,9 +8,12 @@ from chat_client import ChatClientError, ChatSession, start_chat
 from chat_client.participant_api import resolve_region
 
 PARTICIPANT_OPERATIONS = {
-    "/participant/connection", "/participant/message", "/participant/event",
-    "/participant/transcript", "/participant/disconnect",
-}  # fmt: skip
+    "/participant/connection",
+    "/participant/message",
+    "/participant/event",
+    "/participant/transcript",
+    "/participant/disconnect",
+}
 
 
 async def next_item(chat: ChatSession, predicate, timeout: float = 5.0):

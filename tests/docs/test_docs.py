@@ -9,8 +9,11 @@ from tests.conftest import REPO_ROOT
 
 README = REPO_ROOT / "README.md"
 HEADINGS_BEFORE_SPLIT = Path(__file__).with_name("headings_before_split.txt")
-PAGES = [README, *sorted((REPO_ROOT / "docs").glob("*.md")),
-         *(REPO_ROOT / name for name in ("CHANGELOG.md", "CONTRIBUTING.md", "SECURITY.md"))]  # fmt: skip
+PAGES = [
+    README,
+    *sorted((REPO_ROOT / "docs").glob("*.md")),
+    *(REPO_ROOT / name for name in ("CHANGELOG.md", "CONTRIBUTING.md", "SECURITY.md")),
+]
 LINK = re.compile(r"\[[^\]]*\]\(([^)\s]+)\)")
 FENCE = re.compile(r"^```.*?^```", re.MULTILINE | re.DOTALL)
 

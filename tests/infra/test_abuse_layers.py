@@ -34,7 +34,11 @@ def test_the_limits_table_and_key(template, synth):
     )
     assert props["KeySchema"] == [{"AttributeName": "pk", "KeyType": "HASH"}]
     granted = statements(template)
-    assert {"Action": "dynamodb:UpdateItem", "Effect": "Allow", "Resource": {"Fn::GetAtt": [table_id, "Arn"]}} in granted  # fmt: skip
+    assert {
+        "Action": "dynamodb:UpdateItem",
+        "Effect": "Allow",
+        "Resource": {"Fn::GetAtt": [table_id, "Arn"]},
+    } in granted
     dynamodb_actions = {s["Action"] for s in granted if "dynamodb" in str(s["Action"])}
     assert dynamodb_actions == {"dynamodb:UpdateItem"}
 
@@ -44,9 +48,17 @@ def test_every_environment_has_one_hashing_key_the_function_alone_reads(template
     secret_id, secret = only(template, "AWS::SecretsManager::Secret")
     assert secret["Properties"]["GenerateSecretString"]["PasswordLength"] == 64
     reads = [s for s in statements(template) if "secretsmanager" in str(s["Action"])]
-    assert reads == [{"Action": "secretsmanager:GetSecretValue", "Effect": "Allow", "Resource": {"Ref": secret_id}}]  # fmt: skip
+    assert reads == [
+        {
+            "Action": "secretsmanager:GetSecretValue",
+            "Effect": "Allow",
+            "Resource": {"Ref": secret_id},
+        }
+    ]
     _, function = only(template, "AWS::Lambda::Function")
-    assert function["Properties"]["Environment"]["Variables"]["HASH_KEY_SECRET"] == {"Ref": secret_id}  # fmt: skip
+    assert function["Properties"]["Environment"]["Variables"]["HASH_KEY_SECRET"] == {
+        "Ref": secret_id
+    }
 
 
 def test_the_bot_checks_one_parameter(template, synth):
@@ -65,7 +77,9 @@ def test_a_failing_layer_raises_an_alarm(template, synth):
     alarms = template.find_resources("AWS::CloudWatch::Alarm")
     names = {a["Properties"].get("MetricName") for a in alarms.values()}
     for alarm in alarms.values():  # a labelled metric is written as a one-item Metrics list
-        names |= {m.get("MetricStat", {}).get("Metric", {}).get("MetricName")
-                  for m in alarm["Properties"].get("Metrics", [])}  # fmt: skip
+        names |= {
+            m.get("MetricStat", {}).get("Metric", {}).get("MetricName")
+            for m in alarm["Properties"].get("Metrics", [])
+        }
     assert ("ClientLimitUnavailable" in names) is (synth.config.client_limit is not None)
     assert ("BotCheckUnavailable" in names) is (synth.config.bot_check is not None)

@@ -44,7 +44,9 @@ def test_routes_are_public_or_behind_the_jwt_authorizer_as_configured(template, 
     assert authorizer["Properties"]["AuthorizerType"] == "JWT"
     assert authorizer["Properties"]["IdentitySource"] == ["$request.header.Authorization"]
     assert authorizer["Properties"]["JwtConfiguration"] == {
-        "Issuer": auth.issuer, "Audience": list(auth.audience)}  # fmt: skip
+        "Issuer": auth.issuer,
+        "Audience": list(auth.audience),
+    }
     for route in routes:
         assert route["Properties"]["AuthorizationType"] == "JWT"
         assert route["Properties"]["AuthorizerId"] == {"Ref": authorizer_id}
@@ -58,7 +60,7 @@ def test_cors_allows_only_configured_origins(template, synth):
     hosted = []  # with widget.hosting, the chat page's own origin (the distribution's)
     if synth.config.widget.hosting:
         distribution_id = only(template, "AWS::CloudFront::Distribution")[0]
-        hosted = [{"Fn::Join": ["", ["https://", {"Fn::GetAtt": [distribution_id, "DomainName"]}]]}]  # fmt: skip
+        hosted = [{"Fn::Join": ["", ["https://", {"Fn::GetAtt": [distribution_id, "DomainName"]}]]}]
     assert api["Properties"]["CorsConfiguration"] == {
         "AllowHeaders": ["Content-Type", "Idempotency-Key", *auth_header],
         "AllowMethods": ["POST", "OPTIONS"],
@@ -94,8 +96,12 @@ def test_default_stage_throttles_and_writes_json_access_logs(template, synth):
 def test_outputs_are_the_start_chat_url_and_the_api_url(template, synth):
     outputs = template.to_json()["Outputs"]
     api_id, _ = only(template, "AWS::ApiGatewayV2::Api")
-    base = ["https://", {"Ref": api_id}, f".execute-api.{synth.config.region}.",
-            {"Ref": "AWS::URLSuffix"}]  # fmt: skip
+    base = [
+        "https://",
+        {"Ref": api_id},
+        f".execute-api.{synth.config.region}.",
+        {"Ref": "AWS::URLSuffix"},
+    ]
     assert outputs["StartChatUrl"]["Value"] == {"Fn::Join": ["", [*base, "/chat"]]}
     assert outputs["WidgetStartChatUrl"]["Value"] == {"Fn::Join": ["", [*base, "/widget"]]}
     assert outputs["ApiUrl"]["Value"] == {"Fn::Join": ["", [*base, "/"]]}

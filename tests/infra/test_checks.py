@@ -17,9 +17,11 @@ def expected_acknowledgements(config) -> set[tuple[str, str]]:
     """(resource type, rule) pairs that may be acknowledged, and must be, for this config."""
     instance = f"arn:aws:connect:{config.region}:{config.account}:instance/{config.instance_id}"
     # a resumed chat's source contact: any contact of this one instance, nothing wider
-    expected = {("AWS::IAM::Role", f"AwsSolutions-IAM5[Resource::{instance}/contact/*]"),
-                # the hashing key: a rotation would reset counts and break retries in flight
-                ("AWS::SecretsManager::Secret", "AwsSolutions-SMG4")}  # fmt: skip
+    expected = {
+        ("AWS::IAM::Role", f"AwsSolutions-IAM5[Resource::{instance}/contact/*]"),
+        # the hashing key: a rotation would reset counts and break retries in flight
+        ("AWS::SecretsManager::Secret", "AwsSolutions-SMG4"),
+    }
     if config.auth is None:  # public routes by design; a JWT authorizer satisfies APIG4
         expected.add(("AWS::ApiGatewayV2::Route", "AwsSolutions-APIG4"))
     if config.tracing:  # X-Ray actions have no resource-level permissions
@@ -31,11 +33,22 @@ def expected_acknowledgements(config) -> set[tuple[str, str]]:
         expected |= {
             ("AWS::CloudFront::Distribution", f"AwsSolutions-CFR{n}") for n in (1, 2, 3, 4)
         }
-        expected |= {("AWS::Lambda::Function", "AwsSolutions-L1"),
-                     ("AWS::IAM::Role", "AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]")}  # fmt: skip
+        expected |= {
+            ("AWS::Lambda::Function", "AwsSolutions-L1"),
+            (
+                "AWS::IAM::Role",
+                "AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]",
+            ),
+        }
         assets = f"cdk-hnb659fds-assets-{config.account}-{config.region}"
-        grants = ["Action::s3:GetBucket*", "Action::s3:GetObject*", "Action::s3:List*", "Action::s3:Abort*",
-                  "Action::s3:DeleteObject*", f"Resource::arn:aws:s3:::{assets}/*"]  # fmt: skip
+        grants = [
+            "Action::s3:GetBucket*",
+            "Action::s3:GetObject*",
+            "Action::s3:List*",
+            "Action::s3:Abort*",
+            "Action::s3:DeleteObject*",
+            f"Resource::arn:aws:s3:::{assets}/*",
+        ]
         expected |= {("AWS::IAM::Policy", f"AwsSolutions-IAM5[{grant}]") for grant in grants}
         expected.add(
             ("AWS::IAM::Policy", "AwsSolutions-IAM5[Resource::<WidgetFilesF12BC3CF.Arn>/*]")

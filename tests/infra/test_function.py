@@ -67,11 +67,17 @@ def test_function_environment_comes_from_config(template, synth):
     config = synth.config
     variables = dict(function["Properties"]["Environment"]["Variables"])
     # names of the resources the stack creates: the hashing key always, the limit's table
-    assert variables.pop("HASH_KEY_SECRET") == {"Ref": only(template, "AWS::SecretsManager::Secret")[0]}  # fmt: skip
+    assert variables.pop("HASH_KEY_SECRET") == {
+        "Ref": only(template, "AWS::SecretsManager::Secret")[0]
+    }
     if config.client_limit:
-        assert variables.pop("CLIENT_LIMIT_TABLE") == {"Ref": only(template, "AWS::DynamoDB::Table")[0]}  # fmt: skip
+        assert variables.pop("CLIENT_LIMIT_TABLE") == {
+            "Ref": only(template, "AWS::DynamoDB::Table")[0]
+        }
         assert variables.pop("CLIENT_LIMIT_STARTS") == str(config.client_limit.starts)
-        assert variables.pop("CLIENT_LIMIT_WINDOW_SECONDS") == str(config.client_limit.window_seconds)  # fmt: skip
+        assert variables.pop("CLIENT_LIMIT_WINDOW_SECONDS") == str(
+            config.client_limit.window_seconds
+        )
     if config.bot_check:
         assert variables.pop("BOT_CHECK_PROVIDER") == config.bot_check.provider
         assert variables.pop("BOT_CHECK_SECRET_PARAMETER") == config.bot_check.secret_parameter
@@ -143,9 +149,16 @@ def test_role_allows_exactly_start_chat_on_the_flow_and_own_logs(template, synth
         assert "TracingConfig" not in only(template, "AWS::Lambda::Function")[1]["Properties"]
     template.has_resource_properties(
         "AWS::IAM::Role",
-        {"AssumeRolePolicyDocument": Match.object_like({"Statement": [Match.object_like(
-            {"Principal": {"Service": "lambda.amazonaws.com"}})]})},
-    )  # fmt: skip
+        {
+            "AssumeRolePolicyDocument": Match.object_like(
+                {
+                    "Statement": [
+                        Match.object_like({"Principal": {"Service": "lambda.amazonaws.com"}})
+                    ]
+                }
+            )
+        },
+    )
 
 
 def test_tags_from_config_on_every_taggable_resource(template, synth):
@@ -180,7 +193,9 @@ def test_tracing_adds_only_the_two_xray_actions(template, synth):
 def test_the_bundled_asset_holds_the_trimmed_connect_model(template, synth):
     _, function = only(template, "AWS::Lambda::Function")
     asset_hash = function["Properties"]["Code"]["S3Key"].removesuffix(".zip")
-    models = list((synth.outdir / f"asset.{asset_hash}" / "botocore_data" / "connect").rglob("service-2.json"))  # fmt: skip
+    models = list(
+        (synth.outdir / f"asset.{asset_hash}" / "botocore_data" / "connect").rglob("service-2.json")
+    )
     assert len(models) == 1
     assert list(json.loads(models[0].read_text())["operations"]) == ["StartChatContact"]
 

@@ -28,8 +28,11 @@ def access(synth) -> dict:
 
 
 def roles(template: dict) -> dict[str, dict]:
-    return {k.rstrip("0123456789ABCDEF"): v for k, v in template["Resources"].items()
-            if v["Type"] == "AWS::IAM::Role"}  # fmt: skip
+    return {
+        k.rstrip("0123456789ABCDEF"): v
+        for k, v in template["Resources"].items()
+        if v["Type"] == "AWS::IAM::Role"
+    }
 
 
 def test_each_role_trusts_exactly_one_subject_with_githubs_audience(access, synth):
@@ -118,7 +121,10 @@ def test_provider_created_or_imported_and_role_arns_output(access, synth):
     else:
         [provider] = providers.values()
         provider["Properties"].pop("Tags")  # test_the_access_stack_carries_the_environments_tags
-        assert provider["Properties"] == {"Url": f"https://{ISSUER}", "ClientIdList": ["sts.amazonaws.com"]}  # fmt: skip
+        assert provider["Properties"] == {
+            "Url": f"https://{ISSUER}",
+            "ClientIdList": ["sts.amazonaws.com"],
+        }
     assert set(access["Outputs"]) == {"DeployRoleArn", "DiffRoleArn"}
 
 

@@ -8,8 +8,14 @@ from aws_cdk.assertions import Template
 
 from tests.infra.test_function import only
 
-ALARMS = {"Api5xxRate": (5, 2), "LambdaErrors": (1, 1), "LambdaThrottles": (1, 1),
-          "ConnectThrottling": (5, 1), "UpstreamFailures": (5, 1), "P99Latency": (None, 2)}  # fmt: skip
+ALARMS = {
+    "Api5xxRate": (5, 2),
+    "LambdaErrors": (1, 1),
+    "LambdaThrottles": (1, 1),
+    "ConnectThrottling": (5, 1),
+    "UpstreamFailures": (5, 1),
+    "P99Latency": (None, 2),
+}
 LAYER_ALARMS = {"ClientLimitUnavailable": (1, 1), "BotCheckUnavailable": (1, 1)}  # when switched on
 
 
@@ -21,8 +27,10 @@ def template(synth) -> Template:
 def alarms_by_name(template: Template) -> dict[str, dict]:
     found = template.find_resources("AWS::CloudWatch::Alarm")
     names = {**ALARMS, **LAYER_ALARMS}
-    return {next(n for n in names if logical_id.startswith(f"Alarms{n}")): a["Properties"]
-            for logical_id, a in found.items()}  # fmt: skip
+    return {
+        next(n for n in names if logical_id.startswith(f"Alarms{n}")): a["Properties"]
+        for logical_id, a in found.items()
+    }
 
 
 def test_every_alarm_with_its_threshold_and_periods(template, synth):
@@ -98,8 +106,15 @@ def test_topic_only_with_alarm_emails_encrypted_tls_only_and_wired(template, syn
 def test_dashboard_shows_starts_rejections_upstream_latency_concurrency(template):
     _, dashboard = only(template, "AWS::CloudWatch::Dashboard")
     body = json.dumps(dashboard["Properties"]["DashboardBody"])
-    for text in ("Chat starts by outcome", "Rejections by reason", "Upstream failures by AWS error code",
-                 "Latency (ms)", "Lambda concurrency", "ChatStarted", "ConcurrentExecutions"):  # fmt: skip
+    for text in (
+        "Chat starts by outcome",
+        "Rejections by reason",
+        "Upstream failures by AWS error code",
+        "Latency (ms)",
+        "Lambda concurrency",
+        "ChatStarted",
+        "ConcurrentExecutions",
+    ):
         assert text in body, text
 
 

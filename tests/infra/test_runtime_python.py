@@ -30,14 +30,18 @@ def python314() -> str:
 @pytest.fixture(scope="module")
 def task_root(synthesized, tmp_path_factory):
     dev = synthesized["dev"]
-    function = next(r for r in dev.template["Resources"].values() if r["Type"] == "AWS::Lambda::Function")  # fmt: skip
+    function = next(
+        r for r in dev.template["Resources"].values() if r["Type"] == "AWS::Lambda::Function"
+    )
     asset = dev.outdir / f"asset.{function['Properties']['Code']['S3Key'].removesuffix('.zip')}"
     task = as_deployed(asset, tmp_path_factory.mktemp("lambda") / "task")
     yield task
     make_removable(task)
 
 
-def test_the_handler_keeps_its_contract_on_python_314_from_the_deployed_asset(python314, task_root, synthesized):  # fmt: skip
+def test_the_handler_keeps_its_contract_on_python_314_from_the_deployed_asset(
+    python314, task_root, synthesized
+):
     runtime = site_folder(python314, "lambda-runtime", RUNTIME_LIBRARIES)
     testing = site_folder(python314, "pytest", TEST_LIBRARIES)
     config = synthesized["dev"].config

@@ -32,7 +32,9 @@ def test_snap_start_follows_config(template, synth):
 
 def test_reserved_concurrency_and_alarms_stay_on_the_function(template, synth):
     function_id, function = only(template, "AWS::Lambda::Function")
-    assert function["Properties"]["ReservedConcurrentExecutions"] == synth.config.reserved_concurrency  # fmt: skip
+    assert (
+        function["Properties"]["ReservedConcurrentExecutions"] == synth.config.reserved_concurrency
+    )
     alarms = template.find_resources("AWS::CloudWatch::Alarm")
     for name in ("LambdaErrors", "LambdaThrottles"):
         alarm = next(a for k, a in alarms.items() if name in k)

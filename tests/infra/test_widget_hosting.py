@@ -44,18 +44,25 @@ def test_the_bucket_is_private_encrypted_tls_only_and_read_only_by_the_distribut
     _, bucket = only(hosted, "AWS::S3::Bucket")
     props = bucket["Properties"]
     assert props["PublicAccessBlockConfiguration"] == {
-        "BlockPublicAcls": True, "BlockPublicPolicy": True,
-        "IgnorePublicAcls": True, "RestrictPublicBuckets": True,
-    }  # fmt: skip
+        "BlockPublicAcls": True,
+        "BlockPublicPolicy": True,
+        "IgnorePublicAcls": True,
+        "RestrictPublicBuckets": True,
+    }
     rule = props["BucketEncryption"]["ServerSideEncryptionConfiguration"][0]
     assert rule["ServerSideEncryptionByDefault"]["SSEAlgorithm"] == "AES256"
     assert bucket["DeletionPolicy"] == "Retain", "pinned tags may name an old bundle"
     _, policy = only(hosted, "AWS::S3::BucketPolicy")
     deny, allow = policy["Properties"]["PolicyDocument"]["Statement"]
-    assert (deny["Effect"], deny["Condition"]) == ("Deny", {"Bool": {"aws:SecureTransport": "false"}})  # fmt: skip
+    assert (deny["Effect"], deny["Condition"]) == (
+        "Deny",
+        {"Bool": {"aws:SecureTransport": "false"}},
+    )
     assert allow["Principal"] == {"Service": "cloudfront.amazonaws.com"}
     assert allow["Action"] == "s3:GetObject"
-    assert {"Ref": distribution_id(hosted)} in allow["Condition"]["StringEquals"]["AWS:SourceArn"]["Fn::Join"][1]  # fmt: skip
+    assert {"Ref": distribution_id(hosted)} in allow["Condition"]["StringEquals"]["AWS:SourceArn"][
+        "Fn::Join"
+    ][1]
 
 
 def test_the_distribution_reaches_it_only_through_oac_over_https(hosted):
@@ -75,7 +82,10 @@ def test_headers_and_caching_by_name(hosted):
     _, policy = only(hosted, "AWS::CloudFront::ResponseHeadersPolicy")
     headers = policy["Properties"]["ResponseHeadersPolicyConfig"]
     assert headers["SecurityHeadersConfig"]["StrictTransportSecurity"] == {
-        "AccessControlMaxAgeSec": HSTS_SECONDS, "IncludeSubdomains": True, "Override": True}  # fmt: skip
+        "AccessControlMaxAgeSec": HSTS_SECONDS,
+        "IncludeSubdomains": True,
+        "Override": True,
+    }
     assert headers["SecurityHeadersConfig"]["ContentTypeOptions"] == {"Override": True}
     assert headers["CorsConfig"]["AccessControlAllowOrigins"] == {"Items": ["*"]}
     assert headers["CorsConfig"]["AccessControlAllowCredentials"] is False
@@ -85,8 +95,10 @@ def test_headers_and_caching_by_name(hosted):
     short_id, short = only(hosted, "AWS::CloudFront::CachePolicy")
     assert config["DefaultCacheBehavior"]["CachePolicyId"] == {"Ref": short_id}
     assert short["Properties"]["CachePolicyConfig"]["MaxTTL"] == SHORT_SECONDS
-    deployments = {d["Properties"].get("DestinationBucketKeyPrefix", ""): d["Properties"]
-                   for d in hosted.find_resources("Custom::CDKBucketDeployment").values()}  # fmt: skip
+    deployments = {
+        d["Properties"].get("DestinationBucketKeyPrefix", ""): d["Properties"]
+        for d in hosted.find_resources("Custom::CDKBucketDeployment").values()
+    }
     assert deployments["assets/"]["SystemMetadata"] == {"cache-control": IMMUTABLE}
     assert deployments[""]["SystemMetadata"] == {"cache-control": SHORT}
     assert deployments[""]["DistributionPaths"] == ["/*"], "stable names refreshed at deploy"
@@ -105,21 +117,30 @@ def test_config_json_names_this_stacks_api_at_deploy_time(hosted):
     root = root_deployment(hosted)
     markers = json.dumps(root["SourceMarkers"])
     api_id = only(hosted, "AWS::ApiGatewayV2::Api")[0]
-    assert {"Ref": api_id} in [part for m in root["SourceMarkers"] for v in m.values() for part in v["Fn::Join"][1]]  # fmt: skip
+    assert {"Ref": api_id} in [
+        part for m in root["SourceMarkers"] for v in m.values() for part in v["Fn::Join"][1]
+    ]
     assert "/chat" in markers
 
 
 def test_outputs_give_the_exact_tags_and_the_pinned_one_matches_the_built_bundle(hosted, synth):
     outputs = synth.template["Outputs"]
     domain = {"Fn::GetAtt": [distribution_id(hosted), "DomainName"]}
-    assert outputs["WidgetSnippet"]["Value"]["Fn::Join"][1] == ['<script src="https://', domain, '/widget.js" async></script>']  # fmt: skip
+    assert outputs["WidgetSnippet"]["Value"]["Fn::Join"][1] == [
+        '<script src="https://',
+        domain,
+        '/widget.js" async></script>',
+    ]
     assert outputs["WidgetScriptUrl"]["Value"]["Fn::Join"][1] == ["https://", domain, "/widget.js"]
     assert outputs["ChatPageUrl"]["Value"]["Fn::Join"][1] == ["https://", domain, "/"]
     pinned = outputs["WidgetSnippetPinned"]["Value"]["Fn::Join"][1][2]
     path = pinned.split('"', 1)[0].lstrip("/")
     integrity = pinned.split('integrity="', 1)[1].split('"', 1)[0]
-    hashed = next(d["Properties"] for d in hosted.find_resources("Custom::CDKBucketDeployment").values()
-                  if d["Properties"].get("DestinationBucketKeyPrefix") == "assets/")  # fmt: skip
+    hashed = next(
+        d["Properties"]
+        for d in hosted.find_resources("Custom::CDKBucketDeployment").values()
+        if d["Properties"].get("DestinationBucketKeyPrefix") == "assets/"
+    )
     asset = synth.outdir / f"asset.{hashed['SourceObjectKeys'][0].removesuffix('.zip')}"
     bundle = (asset / path.removeprefix("assets/")).read_bytes()
     assert integrity == "sha384-" + base64.b64encode(hashlib.sha384(bundle).digest()).decode()

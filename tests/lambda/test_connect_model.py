@@ -25,8 +25,12 @@ def tree(shape: Shape | None, seen: frozenset[str] = frozenset()) -> Any:
     if shape.name in seen:
         return shape.name
     seen |= {shape.name}
-    node: dict[str, Any] = {"name": shape.name, "type": shape.type_name,
-                            "serialization": shape.serialization, "metadata": shape.metadata}  # fmt: skip
+    node: dict[str, Any] = {
+        "name": shape.name,
+        "type": shape.type_name,
+        "serialization": shape.serialization,
+        "metadata": shape.metadata,
+    }
     if shape.type_name == "structure":
         node["members"] = {k: tree(v, seen) for k, v in shape.members.items()}
         node["required"] = shape.required_members

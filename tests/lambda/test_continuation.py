@@ -20,8 +20,11 @@ from tests.lambda_helpers import (
 
 PAST = "0f9c4d2a-7e1b-4c3d-9a8b-1e2f3a4b5c6d"
 OTHER = "c0ffee00-0000-4000-8000-000000000009"
-CHAT = {"ContactId": "c0ffee00-0000-4000-8000-000000000001", "ParticipantId": "p-1",
-        "ParticipantToken": "sntnl-token"}  # fmt: skip
+CHAT = {
+    "ContactId": "c0ffee00-0000-4000-8000-000000000001",
+    "ParticipantId": "p-1",
+    "ParticipantToken": "sntnl-token",
+}
 NAME = {"ParticipantDetails": {"DisplayName": "Ada"}}
 REFUSED = "urn:connect-chat-starter:problem:continuation-refused"
 

@@ -30,7 +30,9 @@ def sent_tokens(connect_stub, *events) -> list[str | None]:
             connect_stub.add_response("start_chat_contact", CHAT, None)
             assert invoke(event)[0] == 200
     finally:
-        handler.connect.meta.events.unregister("provide-client-params.connect.StartChatContact", hook)  # fmt: skip
+        handler.connect.meta.events.unregister(
+            "provide-client-params.connect.StartChatContact", hook
+        )
     return seen
 
 
@@ -61,8 +63,12 @@ def test_a_signed_in_caller_is_the_subject_wherever_they_connect_from(connect_st
         event["requestContext"]["authorizer"]["jwt"]["claims"]["sub"] = sub
         return event
 
-    home, phone, other = sent_tokens(connect_stub, signed_in("203.0.113.7", "user-a"),
-                                     signed_in("198.51.100.9", "user-a"), signed_in("203.0.113.7", "user-b"))  # fmt: skip
+    home, phone, other = sent_tokens(
+        connect_stub,
+        signed_in("203.0.113.7", "user-a"),
+        signed_in("198.51.100.9", "user-a"),
+        signed_in("203.0.113.7", "user-b"),
+    )
     assert home == phone
     assert other != home
 
@@ -74,7 +80,9 @@ def test_guessable_keys_give_unguessable_tokens(connect_stub):
     assert int(token, 16) >= 0
 
 
-def test_without_the_key_the_start_goes_on_without_idempotency_and_says_so(monkeypatch, connect_stub, handler_logs):  # fmt: skip
+def test_without_the_key_the_start_goes_on_without_idempotency_and_says_so(
+    monkeypatch, connect_stub, handler_logs
+):
     def unavailable() -> bytes:
         raise StoreUnavailable("ReadTimeoutError")
 
@@ -87,7 +95,9 @@ def test_the_key_is_read_once_from_secrets_manager_and_cached():
     client = create_client("secretsmanager")
     key = HashKey("arn:aws:secretsmanager:us-east-1:111111111111:secret:hash-key", client=client)
     with Stubber(client) as stubber:
-        stubber.add_response("get_secret_value", {"SecretString": TEST_HASH_KEY.decode()}, {"SecretId": ANY})  # fmt: skip
+        stubber.add_response(
+            "get_secret_value", {"SecretString": TEST_HASH_KEY.decode()}, {"SecretId": ANY}
+        )
         assert key() == key() == TEST_HASH_KEY
         stubber.assert_no_pending_responses()
 
@@ -114,7 +124,9 @@ def silent_store():
         connection.close()
 
 
-def test_a_store_that_never_answers_costs_a_start_its_bound_not_minutes(monkeypatch, connect_stub, silent_store):  # fmt: skip
+def test_a_store_that_never_answers_costs_a_start_its_bound_not_minutes(
+    monkeypatch, connect_stub, silent_store
+):
     """Before: botocore's defaults (60 s read timeout, 3 attempts): 180 s, then Lambda's 15 s
     timeout, a 5xx and a held concurrency slot."""
     monkeypatch.setenv("AWS_ENDPOINT_URL_SECRETS_MANAGER", silent_store)

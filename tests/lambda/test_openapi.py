@@ -58,8 +58,13 @@ def test_documented_limits_are_the_validators_constants():
     assert set(props) == set(routes.CHAT_FIELDS)
     widget_only = SPEC["components"]["schemas"]["WidgetStartChatRequest"]["allOf"][1]
     assert set(props) | set(widget_only["properties"]) == set(widget.fields)
-    assert name["maxLength"] == routes.DISPLAY_NAME.max_length == chat.fields["DisplayName"].max_length  # fmt: skip
-    assert props["Attributes"]["additionalProperties"]["maxLength"] == routes.ATTRIBUTE_VALUE.max_length  # fmt: skip
+    assert (
+        name["maxLength"] == routes.DISPLAY_NAME.max_length == chat.fields["DisplayName"].max_length
+    )
+    assert (
+        props["Attributes"]["additionalProperties"]["maxLength"]
+        == routes.ATTRIBUTE_VALUE.max_length
+    )
     assert message["Content"]["maxLength"] == routes.MESSAGE.max_length
     assert tuple(message["ContentType"]["enum"]) == routes.INITIAL_MESSAGE_TYPES
     assert (
@@ -73,10 +78,15 @@ def test_documented_limits_are_the_validators_constants():
     assert props["PersistentChat"]["required"] == list(
         routes.CHAT_FIELDS["PersistentChat"].required
     )
-    assert props["ChatDurationInMinutes"]["minimum"] == routes.CHAT_FIELDS["ChatDurationInMinutes"].minimum  # fmt: skip
+    assert (
+        props["ChatDurationInMinutes"]["minimum"]
+        == routes.CHAT_FIELDS["ChatDurationInMinutes"].minimum
+    )
     key = resolve(OPERATION["parameters"][0])
     assert key["name"] == "Idempotency-Key"
-    assert key["schema"]["pattern"].replace("+", "{1,500}") == routes.IDEMPOTENCY_KEY.pattern.replace("\\x7e", "\\x7E")  # fmt: skip
+    assert key["schema"]["pattern"].replace(
+        "+", "{1,500}"
+    ) == routes.IDEMPOTENCY_KEY.pattern.replace("\\x7e", "\\x7E")
     assert key["schema"]["maxLength"] == 500
     assert str(routes.MAX_BODY_BYTES) in OPERATION["requestBody"]["description"]
     for path, route_key in (("/chat", routes.CHAT_ROUTE), ("/widget", routes.WIDGET_ROUTE)):
@@ -144,9 +154,14 @@ def real_responses(stub) -> list[dict]:
     resuming = with_body({"ParticipantDetails": {"DisplayName": "Ada"}, "PersistentChat": resume})
     responses.append(handler.handler(resuming, LambdaContext()))
     many_unknown = {"ParticipantDetails": {"DisplayName": "Ada"}, **{f"k{i}": 1 for i in range(30)}}
-    bad = [with_body({"Nope": 1}), with_body("{"), {**event, "headers": {}}, with_body(many_unknown),
-           with_body({"ParticipantDetails": {"DisplayName": "x" * 20000}}),
-           with_body({"ParticipantDetails": {"DisplayName": "Ada"}}, origin="null")]  # fmt: skip
+    bad = [
+        with_body({"Nope": 1}),
+        with_body("{"),
+        {**event, "headers": {}},
+        with_body(many_unknown),
+        with_body({"ParticipantDetails": {"DisplayName": "x" * 20000}}),
+        with_body({"ParticipantDetails": {"DisplayName": "Ada"}}, origin="null"),
+    ]
     responses += [handler.handler(e, LambdaContext()) for e in bad]
     responses += [
         upstream_failed(ReadTimeoutError(endpoint_url="u")).response("r"),

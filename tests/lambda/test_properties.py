@@ -23,22 +23,45 @@ json_values = st.recursive(
     max_leaves=12,
 )
 field_names = st.sampled_from(
-    ["ParticipantDetails", "DisplayName", "Attributes", "topic", "InitialMessage", "ContentType",
-     "Content", "SupportedMessagingContentTypes", "PersistentChat", "SourceContactId",
-     "RehydrationType", "ChatDurationInMinutes", "InstanceId", "ContactFlowId"]
-)  # fmt: skip
+    [
+        "ParticipantDetails",
+        "DisplayName",
+        "Attributes",
+        "topic",
+        "InitialMessage",
+        "ContentType",
+        "Content",
+        "SupportedMessagingContentTypes",
+        "PersistentChat",
+        "SourceContactId",
+        "RehydrationType",
+        "ChatDurationInMinutes",
+        "InstanceId",
+        "ContactFlowId",
+    ]
+)
 near_valid_bodies = st.recursive(
     json_values, lambda inner: st.dictionaries(field_names, inner, max_size=5), max_leaves=10
 ).map(json.dumps)
 valid_shaped_bodies = st.fixed_dictionaries(
-    {"ParticipantDetails": st.fixed_dictionaries({"DisplayName": st.text(min_size=1, max_size=300)})},
-    optional={
-        "Attributes": st.dictionaries(st.sampled_from(["topic", "orderId", "other"]), st.text(max_size=30)),
-        "ChatDurationInMinutes": st.integers(0, 20000),
-        "InitialMessage": st.fixed_dictionaries({"ContentType": st.sampled_from(["text/plain", "text/html"]),
-                                                 "Content": st.text(max_size=1100)}),
+    {
+        "ParticipantDetails": st.fixed_dictionaries(
+            {"DisplayName": st.text(min_size=1, max_size=300)}
+        )
     },
-).map(json.dumps)  # fmt: skip
+    optional={
+        "Attributes": st.dictionaries(
+            st.sampled_from(["topic", "orderId", "other"]), st.text(max_size=30)
+        ),
+        "ChatDurationInMinutes": st.integers(0, 20000),
+        "InitialMessage": st.fixed_dictionaries(
+            {
+                "ContentType": st.sampled_from(["text/plain", "text/html"]),
+                "Content": st.text(max_size=1100),
+            }
+        ),
+    },
+).map(json.dumps)
 oversized_bodies = st.integers(16_300, 17_000).map(lambda n: json.dumps({"x": "y" * n}))
 bodies = (
     st.binary(max_size=300).map(lambda b: b.decode("latin-1"))
@@ -47,8 +70,9 @@ bodies = (
     | oversized_bodies
     | st.text()
 )
-content_types = st.sampled_from(["application/json"] * 4 + ["application/json; charset=utf-8",
-                                 "text/plain", ""]) | st.text(max_size=30)  # fmt: skip
+content_types = st.sampled_from(
+    ["application/json"] * 4 + ["application/json; charset=utf-8", "text/plain", ""]
+) | st.text(max_size=30)
 header_maps = st.dictionaries(st.text(min_size=1, max_size=20), st.text(max_size=60), max_size=4)
 
 
@@ -67,8 +91,13 @@ def connect_always_starts():
 @settings(
     max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(body=bodies, base64_encoded=st.booleans(), content_type=content_types, extra=header_maps,
-       method=st.sampled_from(["POST"] * 6 + ["GET", "OPTIONS"]))  # fmt: skip
+@given(
+    body=bodies,
+    base64_encoded=st.booleans(),
+    content_type=content_types,
+    extra=header_maps,
+    method=st.sampled_from(["POST"] * 6 + ["GET", "OPTIONS"]),
+)
 def test_any_request_gets_a_documented_well_formed_answer(
     connect_always_starts, body, base64_encoded, content_type, extra, method
 ):

@@ -47,15 +47,21 @@ def widget_event(body: dict) -> dict:
     ],
 )
 def test_empty_id_or_an_arn_means_the_configured_one_on_chat(connect_stub, ids):
-    connect_stub.add_response("start_chat_contact", CHAT, expected(**NAME, ClientToken=client_token_for(**NAME)))  # fmt: skip
+    connect_stub.add_response(
+        "start_chat_contact", CHAT, expected(**NAME, ClientToken=client_token_for(**NAME))
+    )
     assert invoke(with_body({**NAME, **ids}))[0] == 200
 
 
 @pytest.mark.parametrize(
     ("asked", "environment_allows", "markdown"),
-    [(["text/plain", "text/markdown"], True, True), (["text/plain"], True, False),
-     (None, True, False), (["text/plain", "text/markdown"], False, False)],
-)  # fmt: skip
+    [
+        (["text/plain", "text/markdown"], True, True),
+        (["text/plain"], True, False),
+        (None, True, False),
+        (["text/plain", "text/markdown"], False, False),
+    ],
+)
 def test_markdown_is_offered_only_when_asked_for_and_allowed(
     connect_stub, monkeypatch, asked, environment_allows, markdown
 ):
@@ -65,7 +71,10 @@ def test_markdown_is_offered_only_when_asked_for_and_allowed(
     connect_stub.add_response("start_chat_contact", CHAT)
     body = {**NAME, **({"SupportedMessagingContentTypes": asked} if asked else {})}
     _, _, answer = invoke(widget_event(body))
-    assert answer["data"]["featurePermissions"] == {"ATTACHMENTS": False, "MESSAGING_MARKDOWN": markdown}  # fmt: skip
+    assert answer["data"]["featurePermissions"] == {
+        "ATTACHMENTS": False,
+        "MESSAGING_MARKDOWN": markdown,
+    }
 
 
 @pytest.mark.parametrize("duration", ["60.0", "6e1", "6.0E1", "1500.0"])
@@ -101,7 +110,10 @@ def test_other_origins_get_403_counted_and_logged(connect_stub, capfd, handler_l
     status, _, problem = invoke(event)  # the Stubber has no response: Connect is never called
     assert (status, problem["type"]) == (403, "urn:connect-chat-starter:problem:origin-not-allowed")
     assert "ChatRejected.origin-not-allowed" in metric_names(capfd.readouterr().out)
-    assert json.loads(handler_logs.getvalue().splitlines()[-1])["outcome"] == "rejected:origin-not-allowed"  # fmt: skip
+    assert (
+        json.loads(handler_logs.getvalue().splitlines()[-1])["outcome"]
+        == "rejected:origin-not-allowed"
+    )
 
 
 @pytest.mark.parametrize("code", ["InvalidRequestException", "ResourceNotFoundException"])

@@ -13,7 +13,7 @@ from tests.lambda_helpers import DEV, client_token_for, invoke, load_event, with
 @pytest.mark.parametrize(
     ("body", "field", "message"), BAD_BODIES, ids=[f for _, f, _ in BAD_BODIES]
 )
-def test_bad_field_is_a_400_naming_the_field(connect_stub, body, field, message):  # fmt: skip
+def test_bad_field_is_a_400_naming_the_field(connect_stub, body, field, message):
     status, headers, problem = invoke(with_body(body))
     assert status == 400
     assert headers["Content-Type"] == "application/problem+json"
@@ -30,25 +30,38 @@ def test_all_field_errors_are_reported_at_once(connect_stub):
     body = {"ParticipantDetails": {"DisplayName": ""}, "ChatDurationInMinutes": 1, "Nope": 1}
     _, _, problem = invoke(with_body(body))
     assert {e["field"] for e in problem["errors"]} == {
-        "ParticipantDetails.DisplayName", "ChatDurationInMinutes", "Nope"}  # fmt: skip
+        "ParticipantDetails.DisplayName",
+        "ChatDurationInMinutes",
+        "Nope",
+    }
 
 
 def test_ids_equal_to_the_configured_ones_are_accepted(connect_stub):
     connect_stub.add_response(
         "start_chat_contact",
         {"ContactId": "c", "ParticipantId": "p", "ParticipantToken": "sntnl-t"},
-        {"InstanceId": DEV.instance_id, "ContactFlowId": DEV.contact_flow_id,
-         "ParticipantDetails": {"DisplayName": "Ada sntnl"},
-         "ClientToken": client_token_for(ParticipantDetails={"DisplayName": "Ada sntnl"})},
-    )  # fmt: skip
+        {
+            "InstanceId": DEV.instance_id,
+            "ContactFlowId": DEV.contact_flow_id,
+            "ParticipantDetails": {"DisplayName": "Ada sntnl"},
+            "ClientToken": client_token_for(ParticipantDetails={"DisplayName": "Ada sntnl"}),
+        },
+    )
     body = {**NAME, "InstanceId": DEV.instance_id.upper(), "ContactFlowId": DEV.contact_flow_id}
     assert invoke(with_body(body))[0] == 200
 
 
 @pytest.mark.parametrize(
     ("key", "accepted"),
-    [("k", True), ("x" * 500, True), ("", False), ("x" * 501, False), ("caf\u00e9", False), ("a\tb", False)],
-)  # fmt: skip
+    [
+        ("k", True),
+        ("x" * 500, True),
+        ("", False),
+        ("x" * 501, False),
+        ("caf\u00e9", False),
+        ("a\tb", False),
+    ],
+)
 def test_idempotency_key_must_be_1_to_500_printable_ascii(connect_stub, key, accepted):
     if accepted:
         connect_stub.add_response(
@@ -72,22 +85,38 @@ def raw_event(body: str, *, base64_encoded: bool = False, **headers: str) -> dic
 BIG = json.dumps({**NAME, "Attributes": {"topic": "x" * 17000}})
 BAD_REQUESTS = [
     (raw_event(json.dumps(NAME), **{"content-type": "text/plain"}), 415, "unsupported-media-type"),
-    (raw_event(json.dumps(NAME), **{"content-type": "application/xml"}), 415, "unsupported-media-type"),
+    (
+        raw_event(json.dumps(NAME), **{"content-type": "application/xml"}),
+        415,
+        "unsupported-media-type",
+    ),
     ({**raw_event(json.dumps(NAME)), "headers": {}}, 415, "unsupported-media-type"),
     (raw_event(BIG), 413, "body-too-large"),
-    (raw_event(base64.b64encode(BIG.encode()).decode(), base64_encoded=True), 413, "body-too-large"),
+    (
+        raw_event(base64.b64encode(BIG.encode()).decode(), base64_encoded=True),
+        413,
+        "body-too-large",
+    ),
     (raw_event("{not json"), 400, "malformed-body"),
     (raw_event("[1, 2]"), 400, "malformed-body"),
     (raw_event('"sntnl"'), 400, "malformed-body"),
     (raw_event('{"ChatDurationInMinutes": NaN}'), 400, "malformed-body"),
     (raw_event(""), 400, "malformed-body"),
     (raw_event("%%%not-base64", base64_encoded=True), 400, "malformed-body"),
-    (raw_event(base64.b64encode(b"\xff\xfe{}").decode(), base64_encoded=True), 400, "malformed-body"),
+    (
+        raw_event(base64.b64encode(b"\xff\xfe{}").decode(), base64_encoded=True),
+        400,
+        "malformed-body",
+    ),
     (raw_event(json.dumps(NAME), origin="https://evil.example"), 403, "origin-not-allowed"),
     (raw_event(json.dumps(NAME), origin="null"), 403, "origin-not-allowed"),
-    (raw_event(json.dumps(NAME), origin="http://localhost:5173,https://evil.example"), 403, "origin-not-allowed"),
+    (
+        raw_event(json.dumps(NAME), origin="http://localhost:5173,https://evil.example"),
+        403,
+        "origin-not-allowed",
+    ),
     (raw_event(json.dumps(NAME), origin="HTTPS://DEV.EXAMPLE.COM"), 403, "origin-not-allowed"),
-]  # fmt: skip
+]
 
 
 @pytest.mark.parametrize(
@@ -95,7 +124,7 @@ BAD_REQUESTS = [
     BAD_REQUESTS,
     ids=[f"{s}-{r}-{i}" for i, (_, s, r) in enumerate(BAD_REQUESTS)],
 )
-def test_bad_request_gets_its_status_and_problem_type(connect_stub, event, status, reason):  # fmt: skip
+def test_bad_request_gets_its_status_and_problem_type(connect_stub, event, status, reason):
     got, headers, problem = invoke(event)
     assert (got, problem["status"]) == (status, status)
     assert problem["type"].endswith(":" + reason)

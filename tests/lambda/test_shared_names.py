@@ -10,14 +10,29 @@ import routes
 from infra import names
 from infra.api_shape import BOT_TOKEN_HEADER, ROUTE_KEYS
 
-REJECTIONS = [problems.invalid([]), problems.bad_body("x"), problems.unsupported_media_type(),
-              problems.too_large(1), problems.origin_not_allowed(), problems.not_resumable(),
-              problems.continuation_refused(), problems.too_many_chats(1), problems.bot_check_failed(), problems.value_refused()]  # fmt: skip
+REJECTIONS = [
+    problems.invalid([]),
+    problems.bad_body("x"),
+    problems.unsupported_media_type(),
+    problems.too_large(1),
+    problems.origin_not_allowed(),
+    problems.not_resumable(),
+    problems.continuation_refused(),
+    problems.too_many_chats(1),
+    problems.bot_check_failed(),
+    problems.value_refused(),
+]
 
 
 def test_metric_names_match():
-    for name in ("CHAT_STARTED", "CHAT_REJECTED", "UPSTREAM_FAILED", "INTERNAL_ERROR",
-                 "CLIENT_LIMIT_UNAVAILABLE", "BOT_CHECK_UNAVAILABLE"):  # fmt: skip
+    for name in (
+        "CHAT_STARTED",
+        "CHAT_REJECTED",
+        "UPSTREAM_FAILED",
+        "INTERNAL_ERROR",
+        "CLIENT_LIMIT_UNAVAILABLE",
+        "BOT_CHECK_UNAVAILABLE",
+    ):
         assert getattr(metric_names, name) == getattr(names, name), name
 
 

@@ -96,13 +96,27 @@ def test_username_is_only_known_on_the_widget_route(connect_stub):
 
 
 def test_verified_claims_become_attributes(connect_stub, authenticated, handler_logs):
-    connect_stub.add_response("start_chat_contact", CHAT, {
-        "InstanceId": DEV.instance_id, "ContactFlowId": DEV.contact_flow_id,
-        "ParticipantDetails": {"DisplayName": "Ada Sntnl-Name"},
-        "Attributes": {"customerName": "ada.sntnl@example.com", "orderId": "5f1c2d3e-4b5a-6978-8a9b-0c1d2e3f4a5b"},
-        "ClientToken": client_token_for(caller=SUBJECT, ParticipantDetails={"DisplayName": "Ada Sntnl-Name"},
-                                        Attributes={"customerName": "ada.sntnl@example.com", "orderId": "5f1c2d3e-4b5a-6978-8a9b-0c1d2e3f4a5b"}),
-    })  # fmt: skip
+    connect_stub.add_response(
+        "start_chat_contact",
+        CHAT,
+        {
+            "InstanceId": DEV.instance_id,
+            "ContactFlowId": DEV.contact_flow_id,
+            "ParticipantDetails": {"DisplayName": "Ada Sntnl-Name"},
+            "Attributes": {
+                "customerName": "ada.sntnl@example.com",
+                "orderId": "5f1c2d3e-4b5a-6978-8a9b-0c1d2e3f4a5b",
+            },
+            "ClientToken": client_token_for(
+                caller=SUBJECT,
+                ParticipantDetails={"DisplayName": "Ada Sntnl-Name"},
+                Attributes={
+                    "customerName": "ada.sntnl@example.com",
+                    "orderId": "5f1c2d3e-4b5a-6978-8a9b-0c1d2e3f4a5b",
+                },
+            ),
+        },
+    )
     assert invoke(load_event("start_chat_jwt"))[0] == 200
     assert "missing_claims" not in json.loads(handler_logs.getvalue().splitlines()[-1])
 
@@ -130,13 +144,21 @@ def test_a_missing_claim_leaves_its_attribute_out_and_is_logged_by_name(
 ):
     event = load_event("start_chat_jwt")
     del event["requestContext"]["authorizer"]["jwt"]["claims"]["email"]
-    connect_stub.add_response("start_chat_contact", CHAT, {
-        "InstanceId": DEV.instance_id, "ContactFlowId": DEV.contact_flow_id,
-        "ParticipantDetails": {"DisplayName": "Ada Sntnl-Name"},
-        "Attributes": {"orderId": "5f1c2d3e-4b5a-6978-8a9b-0c1d2e3f4a5b"},
-        "ClientToken": client_token_for(caller=SUBJECT, ParticipantDetails={"DisplayName": "Ada Sntnl-Name"},
-                                        Attributes={"orderId": "5f1c2d3e-4b5a-6978-8a9b-0c1d2e3f4a5b"}),
-    })  # fmt: skip
+    connect_stub.add_response(
+        "start_chat_contact",
+        CHAT,
+        {
+            "InstanceId": DEV.instance_id,
+            "ContactFlowId": DEV.contact_flow_id,
+            "ParticipantDetails": {"DisplayName": "Ada Sntnl-Name"},
+            "Attributes": {"orderId": "5f1c2d3e-4b5a-6978-8a9b-0c1d2e3f4a5b"},
+            "ClientToken": client_token_for(
+                caller=SUBJECT,
+                ParticipantDetails={"DisplayName": "Ada Sntnl-Name"},
+                Attributes={"orderId": "5f1c2d3e-4b5a-6978-8a9b-0c1d2e3f4a5b"},
+            ),
+        },
+    )
     assert invoke(event)[0] == 200
     assert json.loads(handler_logs.getvalue().splitlines()[-1])["missing_claims"] == ["email"]
 
@@ -144,11 +166,16 @@ def test_a_missing_claim_leaves_its_attribute_out_and_is_logged_by_name(
 def test_without_an_authorizer_in_the_event_mapped_attributes_are_simply_absent(
     connect_stub, authenticated
 ):
-    connect_stub.add_response("start_chat_contact", CHAT, {
-        "InstanceId": DEV.instance_id, "ContactFlowId": DEV.contact_flow_id,
-        "ParticipantDetails": {"DisplayName": "Ada Sntnl-Name"},
-        "ClientToken": client_token_for(ParticipantDetails={"DisplayName": "Ada Sntnl-Name"}),
-    })  # fmt: skip
+    connect_stub.add_response(
+        "start_chat_contact",
+        CHAT,
+        {
+            "InstanceId": DEV.instance_id,
+            "ContactFlowId": DEV.contact_flow_id,
+            "ParticipantDetails": {"DisplayName": "Ada Sntnl-Name"},
+            "ClientToken": client_token_for(ParticipantDetails={"DisplayName": "Ada Sntnl-Name"}),
+        },
+    )
     assert invoke(load_event("start_chat"))[0] == 200
 
 

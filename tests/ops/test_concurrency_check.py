@@ -85,9 +85,15 @@ def test_a_deploy_role_that_may_not_reads_through_the_bootstrap_lookup_role():
         LOOKUP == "arn:aws:iam::111111111111:role/cdk-hnb659fds-lookup-role-111111111111-us-east-1"
     )
     with StubbedSession() as session:
-        session.lambda_stub.add_client_error("get_account_settings", "AccessDeniedException", http_status_code=403)  # fmt: skip
-        credentials = {"AccessKeyId": "ASIAEXAMPLEEXAMPLE00", "SecretAccessKey": "s" * 40,
-                       "SessionToken": "token", "Expiration": "2026-12-01T12:00:00Z"}  # fmt: skip
+        session.lambda_stub.add_client_error(
+            "get_account_settings", "AccessDeniedException", http_status_code=403
+        )
+        credentials = {
+            "AccessKeyId": "ASIAEXAMPLEEXAMPLE00",
+            "SecretAccessKey": "s" * 40,
+            "SessionToken": "token",
+            "Expiration": "2026-12-01T12:00:00Z",
+        }
         session.sts_stub.add_response(
             "assume_role",
             {"Credentials": credentials},
@@ -95,14 +101,21 @@ def test_a_deploy_role_that_may_not_reads_through_the_bootstrap_lookup_role():
         )
         session.role_lambda_stub.add_response("get_account_settings", settings(10), {})
         assert account_settings(session, lookup_role_arn=LOOKUP) == settings(10)
-    assert session.calls[-1] == ("lambda", {"aws_access_key_id": "ASIAEXAMPLEEXAMPLE00",
-                                            "aws_secret_access_key": "s" * 40,
-                                            "aws_session_token": "token"})  # fmt: skip
+    assert session.calls[-1] == (
+        "lambda",
+        {
+            "aws_access_key_id": "ASIAEXAMPLEEXAMPLE00",
+            "aws_secret_access_key": "s" * 40,
+            "aws_session_token": "token",
+        },
+    )
 
 
 def test_other_errors_are_not_retried_through_the_lookup_role():
     with StubbedSession() as session:
-        session.lambda_stub.add_client_error("get_account_settings", "ServiceException", http_status_code=500)  # fmt: skip
+        session.lambda_stub.add_client_error(
+            "get_account_settings", "ServiceException", http_status_code=500
+        )
         with pytest.raises(ClientError):
             account_settings(session, lookup_role_arn=LOOKUP)
 
@@ -124,8 +137,12 @@ def test_a_reservation_that_would_leave_less_than_ten_unreserved_stops(quota, re
 
 
 def test_the_fix_names_the_largest_reservation_that_fits_or_only_the_quota():
-    fits = check_reserved_concurrency(settings=settings(15), environment="dev", reserved=10, region="us-east-1")  # fmt: skip
-    none_fits = check_reserved_concurrency(settings=settings(10), environment="dev", reserved=10, region="us-east-1")  # fmt: skip
+    fits = check_reserved_concurrency(
+        settings=settings(15), environment="dev", reserved=10, region="us-east-1"
+    )
+    none_fits = check_reserved_concurrency(
+        settings=settings(10), environment="dev", reserved=10, region="us-east-1"
+    )
     assert fits
     assert "set reservedConcurrency of 'dev' in cdk.json to at most 5, or ask" in fits.message
     assert none_fits

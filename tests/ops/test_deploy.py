@@ -115,13 +115,22 @@ def test_a_deploy_then_runs_the_real_smoke_against_the_output_url(tmp_path, outp
     stack = start_stack()
     try:
         snippet = f'<script src="{stack.widget_url}" async></script>'
-        outputs = json.dumps({"ChatStarter-prod": {"StartChatUrl": stack.start_chat_url, "WidgetSnippet": snippet}})  # fmt: skip
+        outputs = json.dumps(
+            {"ChatStarter-prod": {"StartChatUrl": stack.start_chat_url, "WidgetSnippet": snippet}}
+        )
         npx = fake_npx(
             tmp_path, f"mkdir -p {OUTPUTS.parent} && printf '%s' '{outputs}' > {OUTPUTS}"
         )
-        passed = deploy("--env", "prod", "--skip-concurrency-check", path_prefix=npx, env=stack.client_env)  # fmt: skip
-        broken = deploy("--env", "prod", "--skip-concurrency-check", path_prefix=npx,
-                        env={**stack.client_env, "AWS_ENDPOINT_URL_CONNECTPARTICIPANT": "http://127.0.0.1:9"})  # fmt: skip
+        passed = deploy(
+            "--env", "prod", "--skip-concurrency-check", path_prefix=npx, env=stack.client_env
+        )
+        broken = deploy(
+            "--env",
+            "prod",
+            "--skip-concurrency-check",
+            path_prefix=npx,
+            env={**stack.client_env, "AWS_ENDPOINT_URL_CONNECTPARTICIPANT": "http://127.0.0.1:9"},
+        )
     finally:
         stack.stop()
     assert (
@@ -138,10 +147,19 @@ def test_a_deploy_then_runs_the_real_smoke_against_the_output_url(tmp_path, outp
 def test_diff_says_a_repeated_cdk_error_once(tmp_path):
     """The CDK CLI prints "no credentials" twice in a row; make diff passes it on once."""
     message = "Need to perform AWS calls for account 111111111111, but no credentials"
-    fake = fake_npx(tmp_path, f'echo "diff output"\necho "{message}" >&2\necho "{message}" >&2\nexit 1')  # fmt: skip
+    fake = fake_npx(
+        tmp_path, f'echo "diff output"\necho "{message}" >&2\necho "{message}" >&2\nexit 1'
+    )
     environment = {**os.environ, "PATH": f"{fake}{os.pathsep}{os.environ['PATH']}"}
-    result = subprocess.run([sys.executable, "-m", "ops.diff", "--env", "prod"], cwd=REPO_ROOT,
-                            capture_output=True, text=True, timeout=60, env=environment, check=False)  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-m", "ops.diff", "--env", "prod"],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=environment,
+        check=False,
+    )
     assert result.returncode == 1
     assert result.stdout == "diff output\n"
     assert result.stderr == f"{message}\n"

@@ -21,7 +21,9 @@ USES = re.compile(r"^\s*(?:- )?uses: (.+)$", re.MULTILINE)
 
 
 def test_actionlint_accepts_it():
-    result = subprocess.run([ACTIONLINT, str(WORKFLOW)], capture_output=True, text=True, check=False)  # fmt: skip
+    result = subprocess.run(
+        [ACTIONLINT, str(WORKFLOW)], capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -59,13 +61,22 @@ def test_every_run_step_has_pipefail():
         for name, job in workflow["jobs"].items():
             for step in job.get("steps", []):
                 if "run" in step:
-                    shell = step.get("shell", job.get("defaults", {}).get("run", {}).get("shell", default))  # fmt: skip
+                    shell = step.get(
+                        "shell", job.get("defaults", {}).get("run", {}).get("shell", default)
+                    )
                     assert shell == "bash" or "pipefail" in str(shell), f"{path.name}: {name}"
 
 
 def test_staging_mints_its_smoke_token_and_stores_no_jwt():
-    step = next(s for s in JOBS["deploy-staging"]["steps"] if s.get("run") == "make deploy ENV=staging")  # fmt: skip
-    assert set(step["env"]) == {"SMOKE_TOKEN_URL", "SMOKE_CLIENT_ID", "SMOKE_TOKEN_SCOPE", "SMOKE_CLIENT_SECRET"}  # fmt: skip
+    step = next(
+        s for s in JOBS["deploy-staging"]["steps"] if s.get("run") == "make deploy ENV=staging"
+    )
+    assert set(step["env"]) == {
+        "SMOKE_TOKEN_URL",
+        "SMOKE_CLIENT_ID",
+        "SMOKE_TOKEN_SCOPE",
+        "SMOKE_CLIENT_SECRET",
+    }
     assert step["env"]["SMOKE_CLIENT_SECRET"] == "${{ secrets.SMOKE_CLIENT_SECRET }}"
     assert "CHAT_TOKEN" not in WORKFLOW.read_text()
 
@@ -76,7 +87,11 @@ def test_credentials_come_only_from_oidc_roles():
             assert "permissions" not in job, name
             assert "secrets" not in job, name
             continue
-        logins = [s for s in job["steps"] if s.get("uses", "").startswith("aws-actions/configure-aws-credentials")]  # fmt: skip
+        logins = [
+            s
+            for s in job["steps"]
+            if s.get("uses", "").startswith("aws-actions/configure-aws-credentials")
+        ]
         assert len(logins) == 1, name
         settings = logins[0]["with"]
         assert set(settings) == {"role-to-assume", "aws-region"}, name
@@ -142,10 +157,16 @@ def test_each_workflow_runs_one_at_a_time_per_ref_or_job():
 
 
 def test_no_aws_access_key_anywhere_in_the_repository():
-    tracked = subprocess.run(["git", "ls-files"], cwd=REPO_ROOT, capture_output=True, text=True, check=True).stdout.split()  # fmt: skip
+    tracked = subprocess.run(
+        ["git", "ls-files"], cwd=REPO_ROOT, capture_output=True, text=True, check=True
+    ).stdout.split()
     key = re.compile(r"AKIA[0-9A-Z]{16}|aws-access-key-id|aws-secret-access-key")
     for path in tracked:
         file = REPO_ROOT / path
-        if file.suffix in (".png", ".gz") or not file.is_file() or path == "tests/ops/test_deploy_workflow.py":  # fmt: skip
+        if (
+            file.suffix in (".png", ".gz")
+            or not file.is_file()
+            or path == "tests/ops/test_deploy_workflow.py"
+        ):
             continue
         assert not key.search(file.read_text(errors="ignore")), path

@@ -19,7 +19,9 @@ DEPENDABOT = yaml.safe_load((REPO_ROOT / ".github" / "dependabot.yml").read_text
 
 
 def tracked_files() -> list[str]:
-    return subprocess.run(["git", "ls-files"], cwd=REPO_ROOT, capture_output=True, text=True, check=True).stdout.split()  # fmt: skip
+    return subprocess.run(
+        ["git", "ls-files"], cwd=REPO_ROOT, capture_output=True, text=True, check=True
+    ).stdout.split()
 
 
 def pin_files() -> set[tuple[str, str]]:
@@ -54,7 +56,11 @@ def test_every_dependabot_entry_waits_a_week_before_proposing_a_release():
 
 
 def test_the_coverage_check_sees_a_new_requirements_file(tmp_path, monkeypatch):
-    monkeypatch.setattr(sys.modules[__name__], "tracked_files", lambda: ["requirements.txt", "bench/requirements-bench.txt"])  # fmt: skip
+    monkeypatch.setattr(
+        sys.modules[__name__],
+        "tracked_files",
+        lambda: ["requirements.txt", "bench/requirements-bench.txt"],
+    )
     assert ("pip", "/bench") in pin_files()
 
 
@@ -76,11 +82,13 @@ def test_release_notes_are_the_tags_changelog_section():
 
 @pytest.mark.parametrize(
     ("tag", "changelog", "message"),
-    [("v9.9.9", CHANGELOG, "pyproject.toml says version"),
-     ("0.3.0", CHANGELOG, "not a v-prefixed semantic version"),
-     ("v1.0.0", "## [Unreleased]\n", "has no '## [1.0.0]"),
-     ("v1.0.0", "## [1.0.0] - 2026-12-01\n\n## [0.9.0] - 2026-11-01\n- x\n", "is empty")],
-)  # fmt: skip
+    [
+        ("v9.9.9", CHANGELOG, "pyproject.toml says version"),
+        ("0.3.0", CHANGELOG, "not a v-prefixed semantic version"),
+        ("v1.0.0", "## [Unreleased]\n", "has no '## [1.0.0]"),
+        ("v1.0.0", "## [1.0.0] - 2026-12-01\n\n## [0.9.0] - 2026-11-01\n- x\n", "is empty"),
+    ],
+)
 def test_a_release_that_disagrees_is_refused(tag, changelog, message):
     version = "9.9.8" if tag == "v9.9.9" else tag.lstrip("v")
     with pytest.raises(ReleaseError, match=re.escape(message)):
@@ -103,7 +111,9 @@ def test_the_release_workflow_tags_a_new_version_and_publishes_the_checked_notes
 def test_pre_commit_runs_make_lints_ruff_at_the_same_version():
     config = yaml.safe_load((REPO_ROOT / ".pre-commit-config.yaml").read_text())
     (ruff,) = [repo for repo in config["repos"] if repo["repo"].endswith("/ruff-pre-commit")]
-    pinned = re.search(r"^ruff==(\S+)$", (REPO_ROOT / "requirements-dev.txt").read_text(), re.MULTILINE)  # fmt: skip
+    pinned = re.search(
+        r"^ruff==(\S+)$", (REPO_ROOT / "requirements-dev.txt").read_text(), re.MULTILINE
+    )
     assert pinned
     assert ruff["rev"] == f"v{pinned.group(1)}"
     hooks = {hook["id"]: hook.get("args", []) for hook in ruff["hooks"]}

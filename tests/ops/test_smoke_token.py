@@ -33,7 +33,9 @@ class TokenEndpoint(BaseHTTPRequestHandler):
             return self._answer(400, {"error": "invalid_client"})
         if form.get("grant_type") != ["client_credentials"]:
             return self._answer(400, {"error": "unsupported_grant_type"})
-        return self._answer(200, {"access_token": TokenEndpoint.token, "token_type": "Bearer", "expires_in": 3600})  # fmt: skip
+        return self._answer(
+            200, {"access_token": TokenEndpoint.token, "token_type": "Bearer", "expires_in": 3600}
+        )
 
     def _answer(self, status: int, body: dict) -> None:
         data = json.dumps(body).encode()
@@ -56,8 +58,12 @@ def token_url():
 
 def test_a_token_is_minted_with_the_client_credentials_grant(token_url):
     TokenEndpoint.token = "minted-access-token"
-    environ = {"SMOKE_TOKEN_URL": token_url, "SMOKE_CLIENT_ID": CLIENT_ID,
-               "SMOKE_CLIENT_SECRET": CLIENT_SECRET, "SMOKE_TOKEN_SCOPE": "chat/smoke"}  # fmt: skip
+    environ = {
+        "SMOKE_TOKEN_URL": token_url,
+        "SMOKE_CLIENT_ID": CLIENT_ID,
+        "SMOKE_CLIENT_SECRET": CLIENT_SECRET,
+        "SMOKE_TOKEN_SCOPE": "chat/smoke",
+    }
     assert smoke_token(environ) == "minted-access-token"
     (request,) = TokenEndpoint.seen
     assert request["form"] == {"grant_type": ["client_credentials"], "scope": ["chat/smoke"]}
@@ -71,7 +77,11 @@ def test_no_token_url_or_a_given_chat_token_mints_nothing(token_url):
 
 
 def test_a_refused_client_says_the_endpoints_code_and_never_the_secret(token_url):
-    environ = {"SMOKE_TOKEN_URL": token_url, "SMOKE_CLIENT_ID": CLIENT_ID, "SMOKE_CLIENT_SECRET": "wrong"}  # fmt: skip
+    environ = {
+        "SMOKE_TOKEN_URL": token_url,
+        "SMOKE_CLIENT_ID": CLIENT_ID,
+        "SMOKE_CLIENT_SECRET": "wrong",
+    }
     with pytest.raises(SmokeTokenError) as raised:
         smoke_token(environ)
     assert str(raised.value) == "the token endpoint answered 400 invalid_client"
@@ -88,12 +98,26 @@ def test_the_staging_deploy_smoke_tests_with_a_token_it_minted(tmp_path, token_u
     saved = outputs.read_bytes() if outputs.exists() else None
     try:
         written = json.dumps({"ChatStarter-staging": {"StartChatUrl": stack.start_chat_url}})
-        npx = fake_npx(tmp_path, f"mkdir -p {outputs.parent} && printf '%s' '{written}' > {outputs}")  # fmt: skip
-        minting = {**stack.client_env, "SMOKE_TOKEN_URL": token_url, "SMOKE_CLIENT_ID": CLIENT_ID,
-                   "SMOKE_CLIENT_SECRET": CLIENT_SECRET, "CHAT_TOKEN": ""}  # fmt: skip
-        passed = deploy("--env", "staging", "--skip-concurrency-check", path_prefix=npx, env=minting)  # fmt: skip
-        without = deploy("--env", "staging", "--skip-concurrency-check", path_prefix=npx,
-                         env={**stack.client_env, "CHAT_TOKEN": ""})  # fmt: skip
+        npx = fake_npx(
+            tmp_path, f"mkdir -p {outputs.parent} && printf '%s' '{written}' > {outputs}"
+        )
+        minting = {
+            **stack.client_env,
+            "SMOKE_TOKEN_URL": token_url,
+            "SMOKE_CLIENT_ID": CLIENT_ID,
+            "SMOKE_CLIENT_SECRET": CLIENT_SECRET,
+            "CHAT_TOKEN": "",
+        }
+        passed = deploy(
+            "--env", "staging", "--skip-concurrency-check", path_prefix=npx, env=minting
+        )
+        without = deploy(
+            "--env",
+            "staging",
+            "--skip-concurrency-check",
+            path_prefix=npx,
+            env={**stack.client_env, "CHAT_TOKEN": ""},
+        )
     finally:
         stack.stop()
         if saved is None:

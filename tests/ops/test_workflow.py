@@ -69,7 +69,11 @@ def test_pull_requests_run_make_test_and_synth_every_environment_and_upload_cdk_
     assert any("playwright install --with-deps chromium" in run for run in test_steps)
     # python3.14 (the runtime's) for the asset's bytecode and the 3.14 tests; 3.11 the default
     for job in ("test", "synth"):
-        setup = next(s for s in workflow["jobs"][job]["steps"] if s.get("uses", "").startswith("actions/setup-python"))  # fmt: skip
+        setup = next(
+            s
+            for s in workflow["jobs"][job]["steps"]
+            if s.get("uses", "").startswith("actions/setup-python")
+        )
         assert setup["with"]["python-version"].split() == ["3.14", "3.11"], job
     synth = workflow["jobs"]["synth"]["steps"]
     script = next(step["run"] for step in synth if "make synth" in step.get("run", ""))

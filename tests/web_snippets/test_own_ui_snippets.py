@@ -66,8 +66,12 @@ def type_errors(files: dict[str, str], project: Path) -> str:
     (project / "node_modules").symlink_to(REPO_ROOT / "node_modules")
     checked = subprocess.run(
         [TSC, "-p", project, "--noEmit", "--strict"],
-        cwd=project, capture_output=True, text=True, timeout=120, check=False,
-    )  # fmt: skip
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert checked.returncode in (0, 1, 2), checked.stderr  # 1, 2: errors found, not a crash
     return checked.stdout + checked.stderr
 

@@ -14,6 +14,7 @@ from infra.cdk.monitoring.chat_metrics import PERIOD, HandlerMetrics
 from infra.names import BOT_CHECK_UNAVAILABLE, CLIENT_LIMIT_UNAVAILABLE, UPSTREAM_FAILED
 
 API_5XX_PERCENT = 5
+AT_OR_ABOVE = cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD
 UPSTREAM_FAILURES = 5
 CONNECT_THROTTLED = 5
 
@@ -160,7 +161,7 @@ class ChatAlarms(Construct):
                 evaluation_periods=spec.periods,
                 datapoints_to_alarm=spec.periods,
                 alarm_description=f"{environment}: {spec.description}",
-                comparison_operator=cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+                comparison_operator=AT_OR_ABOVE,
                 treat_missing_data=cloudwatch.TreatMissingData.NOT_BREACHING,
             )
             if self.topic:

@@ -20,10 +20,16 @@ from infra.names import (
 
 class ChatDashboard(Construct):
     def __init__(
-        self, scope: Construct, construct_id: str, *, environment: str,
-        function: lambda_.Function, http_api: apigwv2.HttpApi, alarms: list[cloudwatch.Alarm],
+        self,
+        scope: Construct,
+        construct_id: str,
+        *,
+        environment: str,
+        function: lambda_.Function,
+        http_api: apigwv2.HttpApi,
+        alarms: list[cloudwatch.Alarm],
         reserved_concurrency: int,
-    ) -> None:  # fmt: skip
+    ) -> None:
         super().__init__(scope, construct_id)
         metrics = HandlerMetrics(environment)
         outcomes = [
@@ -40,15 +46,30 @@ class ChatDashboard(Construct):
         reserved = cloudwatch.HorizontalAnnotation(value=reserved_concurrency, label="reserved")
         name = account_wide_name(environment, Stack.of(self).region)
         self.dashboard = cloudwatch.Dashboard(
-            self, "Dashboard", dashboard_name=name,
+            self,
+            "Dashboard",
+            dashboard_name=name,
             widgets=[
                 [cloudwatch.AlarmStatusWidget(title="Alarms", alarms=alarms, width=24)],
-                [cloudwatch.GraphWidget(title="Chat starts by outcome", left=outcomes, width=12),
-                 cloudwatch.GraphWidget(title="Rejections by reason", left=rejections, width=12)],
-                [cloudwatch.GraphWidget(title="Upstream failures by AWS error code",
-                                        left=[metrics.upstream_failures_by_code()], width=12),
-                 cloudwatch.GraphWidget(title="Latency (ms)", left=latency, width=12)],
-                [cloudwatch.GraphWidget(title="Lambda concurrency", left=[concurrency],
-                                        left_annotations=[reserved], width=12)],
+                [
+                    cloudwatch.GraphWidget(title="Chat starts by outcome", left=outcomes, width=12),
+                    cloudwatch.GraphWidget(title="Rejections by reason", left=rejections, width=12),
+                ],
+                [
+                    cloudwatch.GraphWidget(
+                        title="Upstream failures by AWS error code",
+                        left=[metrics.upstream_failures_by_code()],
+                        width=12,
+                    ),
+                    cloudwatch.GraphWidget(title="Latency (ms)", left=latency, width=12),
+                ],
+                [
+                    cloudwatch.GraphWidget(
+                        title="Lambda concurrency",
+                        left=[concurrency],
+                        left_annotations=[reserved],
+                        width=12,
+                    )
+                ],
             ],
-        )  # fmt: skip
+        )
