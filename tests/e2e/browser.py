@@ -37,11 +37,17 @@ MISSING = "needs Chromium: `apt-get install chromium` (Debian) or `playwright in
 if CHROMIUM is None and os.environ.get("CI"):
     raise RuntimeError(f"CI runs every browser test: {MISSING}")
 needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason=MISSING)
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run",
-        # A page Playwright serves itself has no address space, so Local Network Access would
-        # block its calls to 127.0.0.1; a real page on localhost is loopback and is not.
-        "--disable-features=LocalNetworkAccessChecks"]  # fmt: skip
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    # A page Playwright serves itself has no address space, so Local Network Access would
+    # block its calls to 127.0.0.1; a real page on localhost is loopback and is not.
+    "--disable-features=LocalNetworkAccessChecks",
+]
 PHONE, DESKTOP = {"width": 390, "height": 844}, {"width": 1280, "height": 800}
 
 
@@ -64,8 +70,11 @@ def serious_accessibility_violations(page: Any) -> list[str]:
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.evaluate(AXE.read_text() + "\n;0")
     found = page.evaluate("async () => (await axe.run()).violations")
-    return [f"{v['id']} ({v['impact']}): {v['help']}" for v in found
-            if v["impact"] in ("serious", "critical")]  # fmt: skip
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']}"
+        for v in found
+        if v["impact"] in ("serious", "critical")
+    ]
 
 
 def scrolls_sideways(page: Any) -> bool:

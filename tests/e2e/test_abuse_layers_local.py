@@ -64,8 +64,14 @@ def test_the_bot_check_passes_a_fresh_token_and_refuses_others(botcheck):
 def test_the_preflight_allows_the_bot_token_header(botcheck):
     parts = urllib.parse.urlsplit(botcheck.start_chat_url)
     connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
-    connection.request("OPTIONS", parts.path, headers={
-        "Origin": "http://localhost:5173", "Access-Control-Request-Method": "POST",
-        "Access-Control-Request-Headers": "content-type,x-bot-token"})  # fmt: skip
+    connection.request(
+        "OPTIONS",
+        parts.path,
+        headers={
+            "Origin": "http://localhost:5173",
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "content-type,x-bot-token",
+        },
+    )
     response = connection.getresponse()
     assert "x-bot-token" in response.getheader("Access-Control-Allow-Headers", "").lower()

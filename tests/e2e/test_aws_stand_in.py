@@ -21,14 +21,23 @@ def stack():
 
 @pytest.fixture(scope="module")
 def connect(stack):
-    return boto3.client("connect", region_name="us-east-1", endpoint_url=stack.aws_endpoint,
-                        aws_access_key_id="local", aws_secret_access_key="local")  # fmt: skip
+    return boto3.client(
+        "connect",
+        region_name="us-east-1",
+        endpoint_url=stack.aws_endpoint,
+        aws_access_key_id="local",
+        aws_secret_access_key="local",
+    )
 
 
 @pytest.fixture(scope="module")
 def participant(stack):
-    return boto3.client("connectparticipant", region_name="us-east-1", endpoint_url=stack.aws_endpoint,
-                        config=Config(signature_version=UNSIGNED))  # fmt: skip
+    return boto3.client(
+        "connectparticipant",
+        region_name="us-east-1",
+        endpoint_url=stack.aws_endpoint,
+        config=Config(signature_version=UNSIGNED),
+    )
 
 
 def error_code(call) -> tuple[str, int]:
@@ -40,28 +49,41 @@ def error_code(call) -> tuple[str, int]:
 
 
 def test_unknown_contact_flow_is_resource_not_found(connect):
-    assert error_code(lambda: connect.start_chat_contact(
-        InstanceId=INSTANCE, ContactFlowId="99999999-9999-4999-8999-999999999999",
-        ParticipantDetails={"DisplayName": "Ada"})) == ("ResourceNotFoundException", 404)  # fmt: skip
+    assert error_code(
+        lambda: connect.start_chat_contact(
+            InstanceId=INSTANCE,
+            ContactFlowId="99999999-9999-4999-8999-999999999999",
+            ParticipantDetails={"DisplayName": "Ada"},
+        )
+    ) == ("ResourceNotFoundException", 404)
 
 
 def test_bad_participant_token_is_access_denied(participant):
-    assert error_code(lambda: participant.create_participant_connection(
-        ParticipantToken="not-a-token", Type=["WEBSOCKET"])) == ("AccessDeniedException", 403)  # fmt: skip
+    assert error_code(
+        lambda: participant.create_participant_connection(
+            ParticipantToken="not-a-token", Type=["WEBSOCKET"]
+        )
+    ) == ("AccessDeniedException", 403)
 
 
 def test_full_rest_flow_with_the_services_shapes(connect, participant):
-    chat = connect.start_chat_contact(InstanceId=INSTANCE, ContactFlowId=FLOW,
-                                      ParticipantDetails={"DisplayName": "Ada"})  # fmt: skip
+    chat = connect.start_chat_contact(
+        InstanceId=INSTANCE, ContactFlowId=FLOW, ParticipantDetails={"DisplayName": "Ada"}
+    )
     connection = participant.create_participant_connection(
-        ParticipantToken=chat["ParticipantToken"], Type=["WEBSOCKET", "CONNECTION_CREDENTIALS"],
-        ConnectParticipant=True)  # fmt: skip
+        ParticipantToken=chat["ParticipantToken"],
+        Type=["WEBSOCKET", "CONNECTION_CREDENTIALS"],
+        ConnectParticipant=True,
+    )
     assert connection["Websocket"]["Url"].startswith("ws://127.0.0.1:")  # chatjs refuses localhost
     token = connection["ConnectionCredentials"]["ConnectionToken"]
     sent = participant.send_message(ConnectionToken=token, ContentType="text/plain", Content="hi")
     assert sent["Id"]
-    assert error_code(lambda: participant.send_message(
-        ConnectionToken=token, ContentType="image/png", Content="x")) == ("ValidationException", 400)  # fmt: skip
+    assert error_code(
+        lambda: participant.send_message(
+            ConnectionToken=token, ContentType="image/png", Content="x"
+        )
+    ) == ("ValidationException", 400)
     page = participant.get_transcript(ConnectionToken=token, MaxResults=1, SortOrder="ASCENDING")
     assert len(page["Transcript"]) == 1
     assert page["InitialContactId"] == chat["ContactId"]
@@ -77,8 +99,12 @@ def test_requests_are_validated_against_the_model(stack):
     import urllib.error
     import urllib.request
 
-    request = urllib.request.Request(f"{stack.aws_endpoint}/participant/message", b'{"Content": 5}',
-                                     {"X-Amz-Bearer": "x"}, method="POST")  # fmt: skip
+    request = urllib.request.Request(
+        f"{stack.aws_endpoint}/participant/message",
+        b'{"Content": 5}',
+        {"X-Amz-Bearer": "x"},
+        method="POST",
+    )
     with pytest.raises(urllib.error.HTTPError) as error:
         urllib.request.urlopen(request, timeout=5)
     assert error.value.code == 400

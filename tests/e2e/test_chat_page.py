@@ -115,17 +115,22 @@ def test_no_sideways_scrolling_from_phone_to_desktop(stack, page, width):
     page.set_viewport_size({"width": width, "height": 800})
     page.goto(stack.start_chat_url.removesuffix("chat"))
     assert not scrolls_sideways(page)
-    page.evaluate("document.getElementById('prechat').hidden = true;"
-                  "document.getElementById('conversation').hidden = false;"
-                  "document.getElementById('newChat').hidden = false")  # fmt: skip
+    page.evaluate(
+        "document.getElementById('prechat').hidden = true;"
+        "document.getElementById('conversation').hidden = false;"
+        "document.getElementById('newChat').hidden = false"
+    )
     assert not scrolls_sideways(page)
 
 
 def refuse_first_start_as_connect_would(page, stack) -> None:
     """The API's answer when Connect will not continue a chat (a token that checks out, for
     a contact Connect no longer has); later starts go through."""
-    problem = {"type": "urn:connect-chat-starter:problem:chat-not-resumable",
-               "title": "Chat cannot be resumed", "status": 409}  # fmt: skip
+    problem = {
+        "type": "urn:connect-chat-starter:problem:chat-not-resumable",
+        "title": "Chat cannot be resumed",
+        "status": 409,
+    }
     page.route(stack.start_chat_url, lambda route: route.fulfill(status=409, json=problem), times=1)
 
 
@@ -138,8 +143,9 @@ def test_a_chat_that_will_not_be_continued_is_dropped_and_a_new_one_started(stac
 
     page.goto(stack.start_chat_url.removesuffix("chat"))
     stale = {"contactId": "c0ffee00-0000-4000-8000-000000000000", "continuationToken": "0" * 64}
-    page.evaluate("(v) => sessionStorage.setItem('connect-chat-starter.last-contact', v)",
-                  json.dumps(stale))  # fmt: skip
+    page.evaluate(
+        "(v) => sessionStorage.setItem('connect-chat-starter.last-contact', v)", json.dumps(stale)
+    )
     if refusal == "chat-not-resumable":
         refuse_first_start_as_connect_would(page, stack)
     answers = []
@@ -164,8 +170,10 @@ def test_an_ended_chat_remembered_without_its_token_is_not_continued(stack, page
     from playwright.sync_api import expect
 
     page.goto(stack.start_chat_url.removesuffix("chat"))
-    page.evaluate("sessionStorage.setItem('connect-chat-starter.last-contact',"
-                  " 'c0ffee00-0000-4000-8000-000000000000')")  # fmt: skip
+    page.evaluate(
+        "sessionStorage.setItem('connect-chat-starter.last-contact',"
+        " 'c0ffee00-0000-4000-8000-000000000000')"
+    )
     with page.expect_response(lambda r: r.url.endswith("/chat")) as answer:
         page.get_by_label("Your name").fill("Ada")
         page.get_by_role("button", name="Start chat").click()

@@ -23,9 +23,11 @@ pytestmark = needs_chromium
 HOST = "http://localhost:5173"
 # Set to a folder to also save the phone and desktop screenshots there (the README's).
 SCREENSHOTS = os.environ.get("WIDGET_SCREENSHOTS")
-HOSTILE_CSS = ("* { font-family: serif !important; }"
-               " button { background: rgb(255, 0, 0) !important; font-size: 40px !important; }"
-               " .launcher, .panel, #panel { display: none !important; }")  # fmt: skip
+HOSTILE_CSS = (
+    "* { font-family: serif !important; }"
+    " button { background: rgb(255, 0, 0) !important; font-size: 40px !important; }"
+    " .launcher, .panel, #panel { display: none !important; }"
+)
 
 
 def host_page(stack) -> str:

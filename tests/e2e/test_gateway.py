@@ -26,9 +26,15 @@ def call(url: str, method: str, headers: dict[str, str], body: bytes | None = No
 
 
 def test_preflight_from_an_allowed_origin_gets_cors_headers(stack):
-    status, headers, _ = call(stack.start_chat_url, "OPTIONS", {
-        "Origin": "http://localhost:5173", "Access-Control-Request-Method": "POST",
-        "Access-Control-Request-Headers": "content-type,idempotency-key"})  # fmt: skip
+    status, headers, _ = call(
+        stack.start_chat_url,
+        "OPTIONS",
+        {
+            "Origin": "http://localhost:5173",
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "content-type,idempotency-key",
+        },
+    )
     assert status == 204
     assert headers["Access-Control-Allow-Origin"] == "http://localhost:5173"
     assert set(headers["Access-Control-Allow-Headers"].split(",")) == {
@@ -40,16 +46,21 @@ def test_preflight_from_an_allowed_origin_gets_cors_headers(stack):
 
 @pytest.mark.parametrize("origin", ["https://evil.example", "http://localhost:9999"])
 def test_preflight_from_another_origin_gets_no_cors_headers(stack, origin):
-    status, headers, _ = call(stack.start_chat_url, "OPTIONS", {
-        "Origin": origin, "Access-Control-Request-Method": "POST"})  # fmt: skip
+    status, headers, _ = call(
+        stack.start_chat_url, "OPTIONS", {"Origin": origin, "Access-Control-Request-Method": "POST"}
+    )
     assert status == 204
     assert "Access-Control-Allow-Origin" not in headers
 
 
 def test_response_to_an_allowed_origin_exposes_retry_after(stack):
     body = json.dumps({"ParticipantDetails": {"DisplayName": "Ada"}}).encode()
-    status, headers, _ = call(stack.start_chat_url, "POST", {
-        "Origin": "https://dev.example.com", "Content-Type": "application/json"}, body)  # fmt: skip
+    status, headers, _ = call(
+        stack.start_chat_url,
+        "POST",
+        {"Origin": "https://dev.example.com", "Content-Type": "application/json"},
+        body,
+    )
     assert status == 200
     assert headers["Access-Control-Allow-Origin"] == "https://dev.example.com"
     assert headers["Access-Control-Expose-Headers"] == "Retry-After"

@@ -81,8 +81,13 @@ def test_past_reserved_concurrency_requests_are_refused_not_queued(slow_stack):
 
 
 def test_origin_reaches_the_handler(slow_stack):
-    status, _, body = call(slow_stack.start_chat_url, "POST", {**JSON, "Origin": "https://evil.example"}, NAME)  # fmt: skip
-    assert (status, json.loads(body)["type"]) == (403, "urn:connect-chat-starter:problem:origin-not-allowed")  # fmt: skip
+    status, _, body = call(
+        slow_stack.start_chat_url, "POST", {**JSON, "Origin": "https://evil.example"}, NAME
+    )
+    assert (status, json.loads(body)["type"]) == (
+        403,
+        "urn:connect-chat-starter:problem:origin-not-allowed",
+    )
 
 
 def test_every_log_line_is_one_record(slow_stack):

@@ -49,10 +49,21 @@ def test_a_replayed_idempotency_key_never_hands_over_someone_elses_chat(dev):
 
 @pytest.mark.parametrize(
     ("body", "field"),
-    [({"ParticipantDetails": {"DisplayName": "\U0001f600" * 256}}, "ParticipantDetails.DisplayName"),
-     ({**NAME, "InitialMessage": {"ContentType": "text/plain", "Content": "\U0001f600" * 1024}}, "InitialMessage.Content")],
+    [
+        (
+            {"ParticipantDetails": {"DisplayName": "\U0001f600" * 256}},
+            "ParticipantDetails.DisplayName",
+        ),
+        (
+            {
+                **NAME,
+                "InitialMessage": {"ContentType": "text/plain", "Content": "\U0001f600" * 1024},
+            },
+            "InitialMessage.Content",
+        ),
+    ],
     ids=["256-emoji-name", "1024-emoji-message"],
-)  # fmt: skip
+)
 def test_lengths_past_connects_utf16_limits_are_the_callers_400(dev, body, field):
     status, problem = post(dev.start_chat_url, body)
     assert (status, problem["type"]) == (400, "urn:connect-chat-starter:problem:validation-error")
@@ -62,16 +73,25 @@ def test_lengths_past_connects_utf16_limits_are_the_callers_400(dev, body, field
 def test_the_connect_stand_in_counts_utf16_against_the_models_maximums(dev):
     """What hid the bug: the stand-in checked only minimums."""
     connect = botocore.session.get_session().create_client(
-        "connect", region_name=dev.region, endpoint_url=dev.aws_endpoint,
-        aws_access_key_id="local", aws_secret_access_key="local",
-    )  # fmt: skip
+        "connect",
+        region_name=dev.region,
+        endpoint_url=dev.aws_endpoint,
+        aws_access_key_id="local",
+        aws_secret_access_key="local",
+    )
     dev_config = load(read_environments(), "dev")
     with pytest.raises(ClientError) as refused:
-        connect.start_chat_contact(InstanceId=dev_config.instance_id, ContactFlowId=dev_config.contact_flow_id,
-                                   ParticipantDetails={"DisplayName": "\U0001f600" * 129})  # fmt: skip
+        connect.start_chat_contact(
+            InstanceId=dev_config.instance_id,
+            ContactFlowId=dev_config.contact_flow_id,
+            ParticipantDetails={"DisplayName": "\U0001f600" * 129},
+        )
     assert refused.value.response["Error"]["Code"] == "InvalidParameterException"
-    accepted = connect.start_chat_contact(InstanceId=dev_config.instance_id, ContactFlowId=dev_config.contact_flow_id,
-                                          ParticipantDetails={"DisplayName": "\U0001f600" * 128})  # fmt: skip
+    accepted = connect.start_chat_contact(
+        InstanceId=dev_config.instance_id,
+        ContactFlowId=dev_config.contact_flow_id,
+        ParticipantDetails={"DisplayName": "\U0001f600" * 128},
+    )
     assert accepted["ContactId"]
 
 
@@ -82,7 +102,9 @@ def botcheck():
     running.stop()
 
 
-@pytest.mark.parametrize("token", [b"tok\xe9n", "tok\u00e9n".encode(), b"x" * 2049], ids=["latin-1", "utf-8", "too-long"])  # fmt: skip
+@pytest.mark.parametrize(
+    "token", [b"tok\xe9n", "tok\u00e9n".encode(), b"x" * 2049], ids=["latin-1", "utf-8", "too-long"]
+)
 def test_bot_tokens_no_provider_issues_are_403_never_an_outage(botcheck, token):
     status, problem = post(botcheck.start_chat_url, headers={"X-Bot-Token": token})
     assert (status, problem["type"]) == (403, "urn:connect-chat-starter:problem:bot-check-failed")
@@ -116,7 +138,9 @@ def test_the_local_authorizer_refuses_what_api_gateway_refuses(staging):
 def test_the_local_authorizer_accepts_an_access_token_by_its_client_id(staging):
     """A Cognito access token (the smoke test's client-credentials token) has no `aud`."""
     audience = load(read_environments(), "staging").auth.audience[0]
-    access = staging_token(aud=None, client_id=audience, token_use="access", email=None, email_verified=None)  # fmt: skip
+    access = staging_token(
+        aud=None, client_id=audience, token_use="access", email=None, email_verified=None
+    )
     assert post(staging.start_chat_url, headers={"Authorization": f"Bearer {access}"})[0] == 200
     stranger = staging_token(aud=None, client_id="another-client", token_use="access")
     assert post(staging.start_chat_url, headers={"Authorization": f"Bearer {stranger}"})[0] == 401

@@ -25,9 +25,13 @@ def stack():
 def test_smoke_passes_end_to_end(stack):
     result = subprocess.run(
         [sys.executable, "-m", "chat_client", "smoke", "--url", stack.start_chat_url, "--json"],
-        cwd=REPO_ROOT, capture_output=True, text=True, timeout=60, check=False,
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
         env={**os.environ, **stack.client_env},
-    )  # fmt: skip
+    )
     report = json.loads(result.stdout)
     assert result.returncode == 0, result.stdout + result.stderr
     assert report["ok"] is True
@@ -88,8 +92,13 @@ async def test_scripted_agent_replies_in_turn(tmp_path, monkeypatch):
 
 
 def test_make_local_help_lists_the_fault_options():
-    result = subprocess.run([sys.executable, "-m", "local", "--help"], cwd=REPO_ROOT,
-                            capture_output=True, text=True, check=True)  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-m", "local", "--help"],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     for option in ("--throttle-rate", "--latency-ms", "--fail-rate", "--agent-script"):
         assert option in result.stdout
 

@@ -45,7 +45,7 @@ def test_the_page_keeps_a_long_conversation_reachable_by_keyboard(stack):
 
 
 def test_the_widget_keeps_a_long_conversation_reachable_by_keyboard(stack):
-    html = f'<!doctype html><html lang="en"><head><title>Shop</title></head><body><main><h1>Shop</h1></main>{snippet(stack.widget_url)}</body></html>'  # fmt: skip
+    html = f'<!doctype html><html lang="en"><head><title>Shop</title></head><body><main><h1>Shop</h1></main>{snippet(stack.widget_url)}</body></html>'
     with chromium() as browser:
         page = browser.new_page(viewport=PHONE)
         page.route(f"{HOST}/", lambda route: route.fulfill(body=html, content_type="text/html"))

@@ -36,12 +36,20 @@ def test_a_busy_port_is_one_line_naming_the_make_variable():
         port = busy.getsockname()[1]
         direct = subprocess.run(
             [sys.executable, "-m", "local", "--api-port", "0", "--aws-port", str(port)],
-            cwd=REPO_ROOT, capture_output=True, text=True, timeout=60, check=False,
-        )  # fmt: skip
+            cwd=REPO_ROOT,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
         via_make = subprocess.run(
             ["make", "-s", "local", "API_PORT=0", f"AWS_PORT={port}"],
-            cwd=REPO_ROOT, capture_output=True, text=True, timeout=120, check=False,
-        )  # fmt: skip
+            cwd=REPO_ROOT,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
     assert direct.returncode != 0
     assert direct.stderr == (
         f"local: cannot start: port {port} is in use by another program; choose another with "
@@ -53,10 +61,26 @@ def test_a_busy_port_is_one_line_naming_the_make_variable():
 
 def test_the_try_it_line_of_a_jwt_environment_works_as_printed():
     stack = subprocess.Popen(
-        [sys.executable, "-m", "local", "--env", "staging", "--api-port", "0", "--aws-port", "0",
-         "--cdn-port", "0", "--agent-delay", "0.05"],
-        cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "local",
+            "--env",
+            "staging",
+            "--api-port",
+            "0",
+            "--aws-port",
+            "0",
+            "--cdn-port",
+            "0",
+            "--agent-delay",
+            "0.05",
+        ],
+        cwd=REPO_ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
     try:
         lines = startup_lines(stack.stdout)
         assert lines[-2] == "Try it:\n", lines
@@ -67,9 +91,15 @@ def test_the_try_it_line_of_a_jwt_environment_works_as_printed():
         try_it = lines[-1].strip()
         assert '--token "$(make -s local-token ENV=staging)"' in try_it
         talk = subprocess.run(
-            ["bash", "-c", try_it], cwd=REPO_ROOT, input="/quit\n", capture_output=True,
-            text=True, timeout=120, check=False, env={**os.environ, "PATH": VENV_PATH},
-        )  # fmt: skip
+            ["bash", "-c", try_it],
+            cwd=REPO_ROOT,
+            input="/quit\n",
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+            env={**os.environ, "PATH": VENV_PATH},
+        )
         assert talk.returncode == 0, talk.stderr
         assert talk.stdout.startswith("chat started (contact ")
         assert talk.stdout.rstrip().endswith("disconnected")
@@ -81,9 +111,11 @@ def test_the_try_it_line_of_a_jwt_environment_works_as_printed():
 def post_chat(url: str, origin: str) -> tuple[int, str | None, dict]:
     """POST /chat as a page on `origin`: status, Access-Control-Allow-Origin, body."""
     request = urllib.request.Request(
-        url, method="POST", data=json.dumps({"ParticipantDetails": {"DisplayName": "Ada"}}).encode(),
+        url,
+        method="POST",
+        data=json.dumps({"ParticipantDetails": {"DisplayName": "Ada"}}).encode(),
         headers={"Content-Type": "application/json", "Origin": origin},
-    )  # fmt: skip
+    )
     try:
         with urllib.request.urlopen(request, timeout=30) as answer:
             return answer.status, answer.headers["Access-Control-Allow-Origin"], json.load(answer)
@@ -94,11 +126,25 @@ def post_chat(url: str, origin: str) -> tuple[int, str | None, dict]:
 def test_allow_origins_adds_origins_that_may_start_chats_and_the_startup_lists_them():
     # setup is make test's; only the local target's handling of ALLOW_ORIGINS is tested here
     stack = subprocess.Popen(
-        ["make", "-s", "-o", "setup", "local", "ENV=dev", "API_PORT=0", "AWS_PORT=0", "CDN_PORT=0",
-         "ALLOW_ORIGINS=https://a.example,http://localhost:3000"],
-        cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-        env={**os.environ, "PATH": VENV_PATH}, start_new_session=True,
-    )  # fmt: skip
+        [
+            "make",
+            "-s",
+            "-o",
+            "setup",
+            "local",
+            "ENV=dev",
+            "API_PORT=0",
+            "AWS_PORT=0",
+            "CDN_PORT=0",
+            "ALLOW_ORIGINS=https://a.example,http://localhost:3000",
+        ],
+        cwd=REPO_ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env={**os.environ, "PATH": VENV_PATH},
+        start_new_session=True,
+    )
     try:
         lines = startup_lines(stack.stdout)
         start_chat_url = lines[1].split()[1]

@@ -58,8 +58,11 @@ def agent_frames(page, stack, surface: str) -> list[dict]:
     from this chat's real items."""
     details = json.loads(page.evaluate(f"sessionStorage.getItem('{STORAGE[surface]}')"))
     transcript = stack.control(f"contacts/{details['contactId']}", method="GET")["transcript"]
-    joined = next(i for i in transcript if i["ContentType"].endswith("participant.joined")
-                  and i["ParticipantRole"] == "AGENT")  # fmt: skip
+    joined = next(
+        i
+        for i in transcript
+        if i["ContentType"].endswith("participant.joined") and i["ParticipantRole"] == "AGENT"
+    )
     greeting = next(
         i for i in transcript if i["Type"] == "MESSAGE" and i["ParticipantRole"] == "AGENT"
     )
@@ -67,11 +70,17 @@ def agent_frames(page, stack, surface: str) -> list[dict]:
         {**joined, "Id": "spoof-joined", "DisplayName": SPOOFING_AGENT},
         {**greeting, "Id": "spoof-message", "DisplayName": SPOOFING_AGENT, "Content": "Pay here"},
         {**joined, "Id": "rtl-joined", "DisplayName": RTL_NAME},
-        {**joined, "Id": "spoof-typing", "DisplayName": SPOOFING_AGENT,
-         "ContentType": "application/vnd.amazonaws.connect.event.typing"},
-    ]  # fmt: skip
-    return [{"topic": "aws/chat", "contentType": "application/json", "content": json.dumps(item)}
-            for item in items]  # fmt: skip
+        {
+            **joined,
+            "Id": "spoof-typing",
+            "DisplayName": SPOOFING_AGENT,
+            "ContentType": "application/vnd.amazonaws.connect.event.typing",
+        },
+    ]
+    return [
+        {"topic": "aws/chat", "contentType": "application/json", "content": json.dumps(item)}
+        for item in items
+    ]
 
 
 @ON_EVERY_SURFACE
@@ -110,8 +119,18 @@ def test_display_names_with_bidi_controls_are_neutralised_and_rtl_names_kept(sta
         assert RLO not in messages.text_content()
 
 
-CONTROLS = [chr(c) for c in (*range(0x00, 0x20), *range(0x7F, 0xA0), 0x061C, 0x200E, 0x200F,
-                             *range(0x202A, 0x202F), *range(0x2066, 0x206A))]  # fmt: skip
+CONTROLS = [
+    chr(c)
+    for c in (
+        *range(0x00, 0x20),
+        *range(0x7F, 0xA0),
+        0x061C,
+        0x200E,
+        0x200F,
+        *range(0x202A, 0x202F),
+        *range(0x2066, 0x206A),
+    )
+]
 RTL_TEXTS = ["مَرْحَبًا بِكُم، الطلب رقم ١٢٣٤", "שָׁלוֹם, הזמנה מספר 1234", "فاتورة.pdf", "חשבונית.txt"]
 
 

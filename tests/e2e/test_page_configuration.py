@@ -25,8 +25,10 @@ def hosted_page(stack) -> str:
 
 def hostile_link(attacker: str) -> str:
     """A link to the page that names another backend (test_chat_page's signed-in test too)."""
-    return (f"?startChatUrl={attacker}/chat&participantEndpoint={attacker}"
-            "&region=eu-west-1&token=from-the-link")  # fmt: skip
+    return (
+        f"?startChatUrl={attacker}/chat&participantEndpoint={attacker}"
+        "&region=eu-west-1&token=from-the-link"
+    )
 
 
 def test_a_link_cannot_point_the_hosted_page_at_another_api(stack):

@@ -23,11 +23,16 @@ ODD_INTERACTIVE = [
     ('{"templateType":"ListPicker","version":"1.0","data":{"content":null}}', '"content":null'),
     ("null", "null"),
     ("{not json", "{not json"),
-    ('{"templateType":"QuickReply","data":{"content":{"title":"Pick","elements":"yes, no"}}}',
-     '"elements":"yes, no"'),
-    ('{"templateType":"TimePicker","data":{"content":{"title":"When?",'
-     '"timeslots":[{"date":"not a date","duration":30}]}}}', '"date":"not a date"'),
-]  # fmt: skip
+    (
+        '{"templateType":"QuickReply","data":{"content":{"title":"Pick","elements":"yes, no"}}}',
+        '"elements":"yes, no"',
+    ),
+    (
+        '{"templateType":"TimePicker","data":{"content":{"title":"When?",'
+        '"timeslots":[{"date":"not a date","duration":30}]}}}',
+        '"date":"not a date"',
+    ),
+]
 
 
 @pytest.fixture(scope="module")
@@ -43,8 +48,16 @@ def odd_items(like: dict) -> list[dict]:
         key: like[key]
         for key in ("AbsoluteTime", "DisplayName", "ParticipantId", "ParticipantRole")
     }
-    items = [{**agent, "Id": f"odd-{n}", "Type": "MESSAGE", "ContentType": INTERACTIVE, "Content": content}
-             for n, (content, _) in enumerate(ODD_INTERACTIVE)]  # fmt: skip
+    items = [
+        {
+            **agent,
+            "Id": f"odd-{n}",
+            "Type": "MESSAGE",
+            "ContentType": INTERACTIVE,
+            "Content": content,
+        }
+        for n, (content, _) in enumerate(ODD_INTERACTIVE)
+    ]
     items.append({**agent, "Id": "odd-file", "Type": "ATTACHMENT", "Attachments": []})
     return items
 

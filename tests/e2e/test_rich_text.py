@@ -12,9 +12,33 @@ from tests.e2e.web_modules import serve_modules
 from tests.local_stack import start_stack
 
 pytestmark = needs_chromium
-ALLOWED_TAGS = {"p", "br", "strong", "em", "del", "code", "pre", "blockquote", "ul", "ol", "li",
-                "a", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "table", "thead", "tbody", "tr",
-                "th", "td"}  # fmt: skip
+ALLOWED_TAGS = {
+    "p",
+    "br",
+    "strong",
+    "em",
+    "del",
+    "code",
+    "pre",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+}
 HOSTILE = [
     '<img src="x" onerror="window.__unsafe = 1">',
     "<script>window.__unsafe = 2</script>",

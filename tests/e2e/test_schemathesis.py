@@ -28,13 +28,31 @@ def test_schemathesis_finds_nothing(stack, tmp_path):
     api_url = stack.start_chat_url.removesuffix("/chat")
     spec = tmp_path / "openapi.yaml"
     spec.write_text(yaml.safe_dump(openapi_for(load(read_environments(), "dev"), api_url)))
-    env = {**os.environ, "PYTHONPATH": str(REPO_ROOT),
-           "SCHEMATHESIS_HOOKS": "tests.e2e.schemathesis_hooks"}  # fmt: skip
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(REPO_ROOT),
+        "SCHEMATHESIS_HOOKS": "tests.e2e.schemathesis_hooks",
+    }
     run = subprocess.run(
-        [SCHEMATHESIS, "run", str(spec), "--url", api_url, "--checks", "all",
-         "--max-time", str(RUN_SECONDS), "--workers", "1"],
-        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=90,
-    )  # fmt: skip
+        [
+            SCHEMATHESIS,
+            "run",
+            str(spec),
+            "--url",
+            api_url,
+            "--checks",
+            "all",
+            "--max-time",
+            str(RUN_SECONDS),
+            "--workers",
+            "1",
+        ],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=90,
+    )
     summary = run.stdout[-6000:]
     assert run.returncode == 0, summary
     assert "No issues found" in summary, summary

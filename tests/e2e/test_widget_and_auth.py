@@ -52,8 +52,13 @@ DEV = load(read_environments(), "dev")
 
 
 def token(*extra: str) -> str:
-    return subprocess.run([sys.executable, "-m", "local.token", "--env", "staging", *extra],
-                          cwd=REPO_ROOT, capture_output=True, text=True, check=True).stdout.strip()  # fmt: skip
+    return subprocess.run(
+        [sys.executable, "-m", "local.token", "--env", "staging", *extra],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
 
 
 async def test_chat_interface_request_gets_start_chat_result_and_the_chat_works(dev, monkeypatch):
@@ -71,8 +76,11 @@ async def test_chat_interface_request_gets_start_chat_result_and_the_chat_works(
     )
     for key, value in dev.client_env.items():
         monkeypatch.setenv(key, value)
-    details = ChatDetails(contact_id=result["ContactId"], participant_id=result["ParticipantId"],
-                          participant_token=result["ParticipantToken"])  # fmt: skip
+    details = ChatDetails(
+        contact_id=result["ContactId"],
+        participant_id=result["ParticipantId"],
+        participant_token=result["ParticipantToken"],
+    )
     async with ChatSession(details) as chat:
         async for item in chat.items():
             if item.kind == "joined" and item.participant_role == "AGENT":
@@ -90,8 +98,10 @@ def test_jwt_environment_refuses_calls_without_a_valid_token(staging):
 
 
 def test_jwt_claims_become_attributes_and_cannot_be_forged(staging):
-    headers = {"Content-Type": "application/json",
-               "Authorization": f"Bearer {token('--email', 'grace@example.com', '--subject', 'user-42')}"}  # fmt: skip
+    headers = {
+        "Content-Type": "application/json",
+        "Authorization": f"Bearer {token('--email', 'grace@example.com', '--subject', 'user-42')}",
+    }
     body = {"ParticipantDetails": {"DisplayName": "Grace"}, "Attributes": {"topic": "billing"}}
     status, result = post(staging.start_chat_url, json.dumps(body), headers)
     assert status == 200, result
@@ -117,27 +127,55 @@ def test_jwt_claims_become_attributes_and_cannot_be_forged(staging):
 def test_jwt_environment_preflight_allows_the_authorization_header(staging):
     parts = urlsplit(staging.start_chat_url)
     connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
-    connection.request("OPTIONS", parts.path, headers={
-        "Origin": "https://staging.example.com", "Access-Control-Request-Method": "POST",
-        "Access-Control-Request-Headers": "authorization,content-type"})  # fmt: skip
+    connection.request(
+        "OPTIONS",
+        parts.path,
+        headers={
+            "Origin": "https://staging.example.com",
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "authorization,content-type",
+        },
+    )
     response = connection.getresponse()
     assert response.status == 204
     assert "authorization" in response.headers["Access-Control-Allow-Headers"].split(",")
 
 
 def test_chat_client_sends_a_token_and_says_plainly_when_one_is_needed(staging):
-    cli = [sys.executable, "-m", "chat_client", "start", "--url", staging.start_chat_url, "--name", "Ada"]  # fmt: skip
-    without = subprocess.run(cli, capture_output=True, text=True, timeout=60, check=False,
-                             env={**os.environ, "CHAT_TOKEN": ""})  # fmt: skip
+    cli = [
+        sys.executable,
+        "-m",
+        "chat_client",
+        "start",
+        "--url",
+        staging.start_chat_url,
+        "--name",
+        "Ada",
+    ]
+    without = subprocess.run(
+        cli,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, "CHAT_TOKEN": ""},
+    )
     assert without.returncode == 1
     assert without.stderr == (
         "chat-client: error: start chat failed: 401 Unauthorized: this environment needs a "
         "valid sign-in token (chat-client: --token or CHAT_TOKEN)\n"
     )
-    with_flag = subprocess.run([*cli, "--token", token()], capture_output=True, text=True,
-                               timeout=60, check=False)  # fmt: skip
-    from_env = subprocess.run(cli, capture_output=True, text=True, timeout=60, check=False,
-                              env={**os.environ, "CHAT_TOKEN": token()})  # fmt: skip
+    with_flag = subprocess.run(
+        [*cli, "--token", token()], capture_output=True, text=True, timeout=60, check=False
+    )
+    from_env = subprocess.run(
+        cli,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, "CHAT_TOKEN": token()},
+    )
     for result in (with_flag, from_env):
         assert result.returncode == 0, result.stderr
         assert json.loads(result.stdout)["contact_id"]

@@ -39,16 +39,18 @@ def strict_csp(stack) -> str:
         origin(stack.aws_endpoint),
     )
     websocket = aws.replace("http://", "ws://")
-    return "; ".join([
-        "default-src 'none'",
-        f"script-src {cdn}",
-        f"style-src {cdn}",
-        f"connect-src {cdn} {api} {aws} {websocket}",
-        f"img-src {cdn}",
-        "base-uri 'none'",
-        "form-action 'none'",
-        "frame-ancestors 'none'",
-    ])  # fmt: skip
+    return "; ".join(
+        [
+            "default-src 'none'",
+            f"script-src {cdn}",
+            f"style-src {cdn}",
+            f"connect-src {cdn} {api} {aws} {websocket}",
+            f"img-src {cdn}",
+            "base-uri 'none'",
+            "form-action 'none'",
+            "frame-ancestors 'none'",
+        ]
+    )
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +75,10 @@ def open_host_page(browser, stack, body: str, errors: list[str]):
         f'<!doctype html><html lang="en"><head><title>Shop</title></head><body>{body}</body></html>'
     )
     headers = {"Content-Security-Policy": strict_csp(stack)}
-    page.route(f"{HOST}/", lambda route: route.fulfill(body=html, content_type="text/html", headers=headers))  # fmt: skip
+    page.route(
+        f"{HOST}/",
+        lambda route: route.fulfill(body=html, content_type="text/html", headers=headers),
+    )
     page.goto(f"{HOST}/")
     return page
 

@@ -72,8 +72,11 @@ def test_another_site_cannot_start_chats_from_its_visitors_browsers(browser, sta
     assert "error" in result, "the browser hides any answer from the foreign page"
     assert [r.method for r in requests] == ["POST"], "it was sent: no preflight stopped it"
     time.sleep(0.3)  # the handler's log line crosses a pipe
-    outcomes = [json.loads(line).get("outcome") for line in list(stack.output)[before_lines:]
-                if line.startswith('{"level"')]  # fmt: skip
+    outcomes = [
+        json.loads(line).get("outcome")
+        for line in list(stack.output)[before_lines:]
+        if line.startswith('{"level"')
+    ]
     assert outcomes == ["rejected:origin-not-allowed"]
     calls = stack.control("requests", "GET")[before_calls:]
     assert [c for c in calls if c["path"] == "/contact/chat"] == [], "Connect was never called"

@@ -57,8 +57,11 @@ def package(tmp_path_factory) -> Path:
     npm = shutil.which("npm", path=str(Path(node()).parent)) or "npm"
     packed = subprocess.run(
         [npm, "pack", "--json", "--pack-destination", out],
-        cwd=REPO_ROOT / "web", capture_output=True, text=True, check=True,
-    )  # fmt: skip
+        cwd=REPO_ROOT / "web",
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     [report] = json.loads(packed.stdout)
     with tarfile.open(out / report["filename"]) as tarball:
         tarball.extractall(out, filter="data")

@@ -33,8 +33,10 @@ def cdn_tag(stack) -> str:
 
 def self_hosted_tag(stack) -> str:
     base = stack.start_chat_url.removesuffix("chat")
-    return (f'<script src="{base}widget.js" data-start-chat-url="{stack.start_chat_url}"'
-            f' data-region="{stack.region}" data-participant-endpoint="{stack.aws_endpoint}"></script>')  # fmt: skip
+    return (
+        f'<script src="{base}widget.js" data-start-chat-url="{stack.start_chat_url}"'
+        f' data-region="{stack.region}" data-participant-endpoint="{stack.aws_endpoint}"></script>'
+    )
 
 
 @pytest.mark.parametrize("tag", [cdn_tag, self_hosted_tag], ids=["cdn-bundle", "self-hosted"])
@@ -45,10 +47,12 @@ def test_a_clobbered_current_script_does_not_move_the_widget(stack, tag):
         page = browser.new_page(viewport=DESKTOP)
         errors: list[str] = []
         page.on("pageerror", lambda error: errors.append(str(error)))
-        html = (f'<!doctype html><html lang="en"><head><title>Shop</title></head><body>'
-                f'<main><h1>Shop</h1><img name="currentScript" src="{elsewhere}/x.png" alt="">'
-                f"{SHADOWS_THE_REST}"
-                f"</main>{tag(stack)}</body></html>")  # fmt: skip
+        html = (
+            f'<!doctype html><html lang="en"><head><title>Shop</title></head><body>'
+            f'<main><h1>Shop</h1><img name="currentScript" src="{elsewhere}/x.png" alt="">'
+            f"{SHADOWS_THE_REST}"
+            f"</main>{tag(stack)}</body></html>"
+        )
         page.route(f"{HOST}/", lambda route: route.fulfill(body=html, content_type="text/html"))
         page.goto(f"{HOST}/")
         launcher = page.get_by_role("button", name="Chat with us")
