@@ -7,7 +7,8 @@ import shutil
 
 import pytest
 
-from tests.e2e.browser import (
+from tests.local_stack import start_stack
+from tests.web.browser import (
     DESKTOP,
     PHONE,
     chromium,
@@ -15,10 +16,9 @@ from tests.e2e.browser import (
     needs_chromium,
     scrolls_sideways,
 )
-from tests.e2e.browser import serious_accessibility_violations as axe_violations
-from tests.e2e.recording_server import recording_server
-from tests.e2e.test_page_configuration import hostile_link
-from tests.local_stack import start_stack
+from tests.web.browser import serious_accessibility_violations as axe_violations
+from tests.web.recording_server import recording_server
+from tests.web.test_page_configuration import hostile_link
 
 pytestmark = needs_chromium
 # Set to a path to also save the mid-chat screenshot there (the README's image comes from it).

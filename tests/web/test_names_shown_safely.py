@@ -9,10 +9,10 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.browser import chromium, needs_chromium, start_chat
-from tests.e2e.rich_chat_browser import STORAGE, SURFACES, open_surface
-from tests.e2e.web_modules import serve_modules
 from tests.local_stack import start_stack
+from tests.web.browser import chromium, needs_chromium, start_chat
+from tests.web.rich_chat_browser import STORAGE, SURFACES, open_surface
+from tests.web.web_modules import serve_modules
 
 pytestmark = needs_chromium
 ON_EVERY_SURFACE = pytest.mark.parametrize("surface", SURFACES)

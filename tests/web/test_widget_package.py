@@ -14,8 +14,8 @@ from playwright.sync_api import expect
 
 from infra.widget_bundle import node
 from tests.conftest import REPO_ROOT
-from tests.e2e.browser import DESKTOP, chromium, needs_chromium
 from tests.local_stack import start_stack
+from tests.web.browser import DESKTOP, chromium, needs_chromium
 
 pytestmark = needs_chromium
 HOST = "http://localhost:5173"

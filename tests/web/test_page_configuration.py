@@ -5,9 +5,9 @@ send the chat, or a sign-in token, anywhere else."""
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.browser import chromium, needs_chromium, start_chat
-from tests.e2e.recording_server import recording_server
 from tests.local_stack import start_stack
+from tests.web.browser import chromium, needs_chromium, start_chat
+from tests.web.recording_server import recording_server
 
 pytestmark = needs_chromium
 

@@ -11,8 +11,8 @@ import pytest
 from playwright.sync_api import expect
 
 from infra.widget_bundle import snippet
-from tests.e2e.browser import DESKTOP, chromium, needs_chromium, say
 from tests.local_stack import start_stack
+from tests.web.browser import DESKTOP, chromium, needs_chromium, say
 
 pytestmark = needs_chromium
 HOST = "http://localhost:5173"

@@ -6,7 +6,8 @@ import os
 
 import pytest
 
-from tests.e2e.browser import (
+from tests.local_stack import start_stack
+from tests.web.browser import (
     DESKTOP,
     PHONE,
     chromium,
@@ -16,8 +17,7 @@ from tests.e2e.browser import (
     scrolls_sideways,
     start_chat,
 )
-from tests.e2e.browser import serious_accessibility_violations as axe_violations
-from tests.local_stack import start_stack
+from tests.web.browser import serious_accessibility_violations as axe_violations
 
 pytestmark = needs_chromium
 HOST = "http://localhost:5173"

@@ -5,8 +5,8 @@ under its own Content-Security-Policy with no violation, and no other site can f
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.browser import DESKTOP, chromium, needs_chromium, say, start_chat
 from tests.local_stack import start_stack
+from tests.web.browser import DESKTOP, chromium, needs_chromium, say, start_chat
 
 pytestmark = needs_chromium
 HOST = "http://localhost:5173"

@@ -6,11 +6,11 @@ import urllib.parse
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.browser import chromium, needs_chromium
-from tests.e2e.browser import serious_accessibility_violations as axe_violations
-from tests.e2e.rich_chat_browser import open_surface
-from tests.e2e.web_modules import serve_modules
 from tests.local_stack import start_stack
+from tests.web.browser import chromium, needs_chromium
+from tests.web.browser import serious_accessibility_violations as axe_violations
+from tests.web.rich_chat_browser import open_surface
+from tests.web.web_modules import serve_modules
 
 pytestmark = needs_chromium
 # Every element that names a string, and the text it shows (shadow roots included).

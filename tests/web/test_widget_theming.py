@@ -7,9 +7,9 @@ import pytest
 from playwright.sync_api import expect
 
 from infra.widget_bundle import snippet
-from tests.e2e.browser import DESKTOP, PHONE, chromium, needs_chromium, say, start_chat
-from tests.e2e.browser import serious_accessibility_violations as axe_violations
 from tests.local_stack import start_stack
+from tests.web.browser import DESKTOP, PHONE, chromium, needs_chromium, say, start_chat
+from tests.web.browser import serious_accessibility_violations as axe_violations
 
 pytestmark = needs_chromium
 HOST = "http://localhost:5173"

@@ -6,9 +6,9 @@ modules from beside their own tag, and that server hears nothing but the image r
 import pytest
 
 from infra.widget_bundle import snippet
-from tests.e2e.browser import DESKTOP, chromium, needs_chromium, start_chat
-from tests.e2e.recording_server import recording_server
 from tests.local_stack import start_stack
+from tests.web.browser import DESKTOP, chromium, needs_chromium, start_chat
+from tests.web.recording_server import recording_server
 
 pytestmark = needs_chromium
 HOST = "http://localhost:5173"

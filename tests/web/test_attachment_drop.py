@@ -4,10 +4,10 @@ clear line (no call) where it does not (prod: widget.attachments is false)."""
 from playwright.sync_api import expect
 
 from local.attachment_service import EICAR_TEST_FILE
-from tests.e2e.browser import needs_chromium
-from tests.e2e.browser import serious_accessibility_violations as axe_violations
-from tests.e2e.rich_chat_browser import chat
 from tests.local_stack import start_stack
+from tests.web.browser import needs_chromium
+from tests.web.browser import serious_accessibility_violations as axe_violations
+from tests.web.rich_chat_browser import chat
 
 pytestmark = needs_chromium
 DROP = """([name, text]) => {

@@ -4,9 +4,9 @@ reachable by keyboard (axe-core's scrollable-region-focusable), in the page and 
 import pytest
 
 from infra.widget_bundle import snippet
-from tests.e2e.browser import PHONE, chromium, needs_chromium, say, start_chat
-from tests.e2e.browser import serious_accessibility_violations as axe_violations
 from tests.local_stack import start_stack
+from tests.web.browser import PHONE, chromium, needs_chromium, say, start_chat
+from tests.web.browser import serious_accessibility_violations as axe_violations
 
 pytestmark = needs_chromium
 HOST = "http://localhost:5173"

@@ -8,8 +8,8 @@ import time
 import pytest
 
 from infra.config import load, read_environments
-from tests.e2e.browser import chromium, needs_chromium
 from tests.local_stack import start_stack
+from tests.web.browser import chromium, needs_chromium
 
 pytestmark = needs_chromium
 DEV = load(read_environments(), "dev")

@@ -7,9 +7,9 @@ chat_client's are)."""
 import pytest
 
 from chat_client.items import timeslot_date
-from tests.e2e.browser import chromium, needs_chromium
-from tests.e2e.web_modules import serve_modules
 from tests.local_stack import start_stack
+from tests.web.browser import chromium, needs_chromium
+from tests.web.web_modules import serve_modules
 
 pytestmark = needs_chromium
 ALLOWED_TAGS = {

@@ -1,8 +1,8 @@
 """The browser checks can fail: axe-core reports a nameless button, and a too-wide element
 scrolls sideways."""
 
-from tests.e2e.browser import chromium, needs_chromium, scrolls_sideways
-from tests.e2e.browser import serious_accessibility_violations as axe_violations
+from tests.web.browser import chromium, needs_chromium, scrolls_sideways
+from tests.web.browser import serious_accessibility_violations as axe_violations
 
 pytestmark = needs_chromium
 

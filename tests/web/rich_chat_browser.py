@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from infra.widget_bundle import snippet
-from tests.e2e.browser import DESKTOP, PHONE, chromium, start_chat
 from tests.local_stack import RunningStack
+from tests.web.browser import DESKTOP, PHONE, chromium, start_chat
 
 HOST = "http://localhost:5173"
 SURFACES = ("page", "widget")

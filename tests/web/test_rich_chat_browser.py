@@ -11,10 +11,10 @@ import pytest
 from playwright.sync_api import expect
 
 from local.agent_demos import ATTACHMENT_NAME, ATTACHMENT_TEXT
-from tests.e2e.browser import needs_chromium
-from tests.e2e.browser import serious_accessibility_violations as axe_violations
-from tests.e2e.rich_chat_browser import SURFACES, WIDTHS, chat
 from tests.local_stack import start_stack
+from tests.web.browser import needs_chromium
+from tests.web.browser import serious_accessibility_violations as axe_violations
+from tests.web.rich_chat_browser import SURFACES, WIDTHS, chat
 
 pytestmark = needs_chromium
 EVERYWHERE = pytest.mark.parametrize(

@@ -11,9 +11,9 @@ from playwright.sync_api import expect
 
 from local.agent import GREETING
 from local.participant_service import INTERACTIVE
-from tests.e2e.browser import needs_chromium
-from tests.e2e.rich_chat_browser import STORAGE, SURFACES, chat
 from tests.local_stack import start_stack
+from tests.web.browser import needs_chromium
+from tests.web.rich_chat_browser import STORAGE, SURFACES, chat
 
 pytestmark = needs_chromium
 ON_EVERY_SURFACE = pytest.mark.parametrize("surface", SURFACES)

@@ -7,8 +7,8 @@ explicit-render API that always passes, minting a fresh token for the page's hos
 import pytest
 
 from local.siteverify import DUMMY_TOKEN
-from tests.e2e.browser import chromium, needs_chromium
 from tests.local_stack import start_stack
+from tests.web.browser import chromium, needs_chromium
 
 pytestmark = needs_chromium
 TURNSTILE = "https://challenges.cloudflare.com/turnstile/v0/api.js*"

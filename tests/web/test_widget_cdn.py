@@ -11,7 +11,8 @@ import pytest
 
 from infra.widget_bundle import build_widget, snippet
 from local.agent_demos import ATTACHMENT_NAME
-from tests.e2e.browser import (
+from tests.local_stack import start_stack
+from tests.web.browser import (
     DESKTOP,
     PHONE,
     chromium,
@@ -20,8 +21,7 @@ from tests.e2e.browser import (
     scrolls_sideways,
     start_chat,
 )
-from tests.e2e.browser import serious_accessibility_violations as axe_violations
-from tests.local_stack import start_stack
+from tests.web.browser import serious_accessibility_violations as axe_violations
 
 pytestmark = needs_chromium
 HOST = "http://localhost:5173"

@@ -10,7 +10,7 @@ import urllib.parse
 
 import pytest
 
-from tests.e2e.test_gateway import call
+from tests.local.test_gateway import call
 from tests.local_stack import start_stack
 
 NAME = json.dumps({"ParticipantDetails": {"DisplayName": "Ada"}}).encode()
