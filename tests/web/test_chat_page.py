@@ -191,8 +191,8 @@ def test_api_problems_are_shown_to_the_user(page):
         page.get_by_label("Your name").fill("Ada")
         page.get_by_role("button", name="Start chat").click()
         alert = page.get_by_role("alert")
-        expect(alert).to_contain_text("Too many chats being started", timeout=15_000)
-        expect(alert).to_contain_text("try again in 2 seconds")
+        expect(alert).to_contain_text("A lot of chats are starting right now", timeout=15_000)
+        expect(alert).to_contain_text("try again in a few seconds")  # Retry-After: 2
     finally:
         throttled.stop()
 

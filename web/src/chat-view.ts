@@ -9,6 +9,7 @@ import type { ChatItem, ChatSession } from "./chatjs.js";
 import type { ChatConfig } from "./config.js";
 import type { Emit, ErrorType, MessageRole, MessageType } from "./events.js";
 import { createInteractive } from "./interactive.js";
+import { FIELD_MESSAGES, type FormField } from "./problem-words.js";
 import { createReceipts } from "./receipts.js";
 import { createRichText } from "./rich-text.js";
 import { rememberEndedChat, type StartedChat, startChat } from "./start-chat.js";
@@ -144,6 +145,32 @@ export function createChatView(
     emit("error", { type, message: el.error.textContent });
   }
 
+  // The inputs the API named (errors[].field): marked invalid, each with its message.
+  function markFields(fields: readonly FormField[]): void {
+    for (const field of fields) {
+      const input = field === "name" ? el.name : el.topic;
+      if (!input || input.hidden) continue;
+      const note = document.createElement("p");
+      note.id = `${input.id}-problem`;
+      note.className = "field-problem";
+      note.textContent = t(FIELD_MESSAGES[field]);
+      input.after(note);
+      input.setAttribute("aria-invalid", "true");
+      input.setAttribute("aria-describedby", note.id);
+    }
+    const first = fields[0];
+    (first === "topic" ? el.topic : first === "name" ? el.name : null)?.focus();
+  }
+
+  function clearFields(): void {
+    for (const input of [el.name, el.topic]) {
+      if (!input) continue;
+      input.removeAttribute("aria-invalid");
+      input.removeAttribute("aria-describedby");
+      el.root.getElementById(`${input.id}-problem`)?.remove();
+    }
+  }
+
   function setEnded(isEnded: boolean): void {
     el.message.disabled = isEnded;
     el.send.disabled = isEnded;
@@ -276,6 +303,7 @@ export function createChatView(
     if (session && !over) return; // one chat at a time
     if (over) newChat();
     el.error.hidden = true;
+    clearFields();
     el.start.disabled = true;
     const check = await botCheck;
     if (check.required && !check.token()) {
@@ -289,9 +317,10 @@ export function createChatView(
       check.reset();
       await join(details, false);
     } catch (error) {
-      const problem = error as { title?: string; message?: string };
+      const problem = error as { title?: string; message?: string; fields?: FormField[] };
       showError(problem.title || t("couldNotStart"), problem.message, "start");
       el.start.disabled = false;
+      markFields(problem.fields ?? []);
     }
   }
   el.prechat.addEventListener("submit", (event) => {

@@ -2,6 +2,7 @@
 import type { ChatDetails } from "./chatjs.js";
 import type { ChatConfig } from "./config.js";
 import { INTERACTIVE } from "./interactive.js";
+import { type FormField, formFields, problemSentence } from "./problem-words.js";
 import type { Translate } from "./strings.js";
 
 const LAST_CONTACT_KEY = "connect-chat-starter.last-contact";
@@ -27,15 +28,22 @@ interface EndedChat {
   continuationToken: string;
 }
 
+// A start our API (or the gateway before it) refused: `title` and `message` are the
+// customer's words (problem-words.ts), `type` the problem's, `fields` the form's inputs
+// the API named.
 export class ApiProblem extends Error {
   constructor(
     readonly title: string,
     detail: string,
     readonly type = "",
+    readonly fields: readonly FormField[] = [],
   ) {
     super(detail);
   }
 }
+
+// fetch() rejected: no answer at all (offline, DNS, a CSP block, CORS).
+export class Unreachable extends Error {}
 
 interface SignInHook {
   getToken?: unknown;
@@ -80,7 +88,7 @@ function endedChat(): EndedChat | null {
   }
 }
 
-// `t`: the view's strings (strings.ts); our API's own problem texts come as it wrote them.
+// `t`: the view's strings (strings.ts): every failure is told in the customer's language.
 export async function startChat(
   config: ChatConfig,
   request: ChatRequest,
@@ -126,6 +134,8 @@ async function requestChat(
     method: "POST",
     headers,
     body: JSON.stringify(body),
+  }).catch(() => {
+    throw new Unreachable(t("unreachable"));
   });
   const payload = (await response.json().catch(() => ({}))) as Record<string, unknown>;
   if (response.status === 401) {
@@ -133,13 +143,17 @@ async function requestChat(
     throw new ApiProblem(t("signIn"), t("signInDetail"));
   }
   if (!response.ok) {
-    // RFC 9457 problem from our API
-    const wait = response.headers.get("Retry-After");
-    const detail =
-      (typeof payload.detail === "string" ? payload.detail : t("notStarted")) +
-      (wait ? ` ${t("tryAgainIn", { seconds: wait })}` : "");
-    const title = typeof payload.title === "string" ? payload.title : `Error ${response.status}`;
-    throw new ApiProblem(title, detail, typeof payload.type === "string" ? payload.type : "");
+    // RFC 9457 problem from our API, or the gateway's own {message} (its throttle, a busy
+    // function): said in the customer's language, never the API's English
+    const type = typeof payload.type === "string" ? payload.type : gatewayType(response.status);
+    if (type.endsWith(":origin-not-allowed")) {
+      console.error(
+        `connect-chat-starter: this page's origin ${location.origin} is not in the ` +
+          "environment's allowedOrigins (cdk.json), so the chat API refuses to start chats here.",
+      );
+    }
+    const sentence = problemSentence(type, response.headers.get("Retry-After"), t);
+    throw new ApiProblem(t("couldNotStart"), sentence, type, formFields(fieldsOf(payload)));
   }
   return {
     contactId: String(payload.ContactId),
@@ -149,4 +163,19 @@ async function requestChat(
       ? { continuationToken: payload.ContinuationToken }
       : {}),
   };
+}
+
+// The gateway answers before our function with {message} only: its stage throttle (429) or
+// every function busy (500).
+function gatewayType(status: number): string {
+  if (status === 429) return "throttled";
+  return status >= 500 ? "upstream-unavailable" : "";
+}
+
+function fieldsOf(payload: Record<string, unknown>): string[] {
+  const errors = Array.isArray(payload.errors) ? (payload.errors as unknown[]) : [];
+  return errors.flatMap((error) => {
+    const field = (error as { field?: unknown } | null)?.field;
+    return typeof field === "string" ? [field] : [];
+  });
 }
