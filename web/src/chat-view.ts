@@ -10,6 +10,7 @@ import type { ChatConfig } from "./config.js";
 import type { Emit, ErrorType, MessageRole, MessageType } from "./events.js";
 import { createInteractive } from "./interactive.js";
 import { FIELD_MESSAGES, type FormField } from "./problem-words.js";
+import { participantServiceReachable } from "./reachability.js";
 import { createReceipts } from "./receipts.js";
 import { createRichText } from "./rich-text.js";
 import { rememberEndedChat, type StartedChat, startChat } from "./start-chat.js";
@@ -27,6 +28,9 @@ const ROLES: Record<string, MessageRole> = {
 // chatjs's connect() rejects with {_debug: {reason, _debug: the service's error}}; these
 // answers mean the participant token is no good any more (the chat ended or expired).
 const CHAT_OVER = ["AccessDeniedException", "ResourceNotFoundException"];
+// A started chat whose connection fails is joined again after these pauses (null: give up
+// and let the customer try again, the same contact still).
+const JOIN_RETRY_PAUSES_MS = [1000, 3000, null];
 
 function chatIsOver(error: unknown): boolean {
   const outer = (error as { _debug?: { _debug?: { type?: string; statusCode?: number } } } | null)
@@ -299,28 +303,72 @@ export function createChatView(
   }
   el.endConfirmed.addEventListener("click", endChat);
   el.newChat.addEventListener("click", newChat);
-  async function begin(name: string, attributes: Record<string, string>): Promise<void> {
+  // One chat per click: a start under way is the answer to every other (a double click, the
+  // page's startChat twice). A chat started but not connected is joined again on the next
+  // try, never started twice.
+  let starting: Promise<void> | null = null;
+  let unjoined: StartedChat | null = null;
+  function begin(name: string, attributes: Record<string, string>): Promise<void> {
+    starting ??= beginOnce(name, attributes).finally(() => {
+      starting = null;
+    });
+    return starting;
+  }
+
+  async function beginOnce(name: string, attributes: Record<string, string>): Promise<void> {
     if (session && !over) return; // one chat at a time
     if (over) newChat();
     el.error.hidden = true;
     clearFields();
     el.start.disabled = true;
-    const check = await botCheck;
-    if (check.required && !check.token()) {
-      showError(t("oneMoreStep"), t("completeCheck"), "bot-check");
-      el.start.disabled = false;
-      return;
-    }
     try {
-      sessionStorage.setItem(nameKey, name);
-      const details = await startChat(config, { name, attributes, botToken: check.token() }, t);
-      check.reset();
-      await join(details, false);
+      if (!unjoined) {
+        const check = await botCheck;
+        if (check.required && !check.token()) {
+          showError(t("oneMoreStep"), t("completeCheck"), "bot-check");
+          el.start.disabled = false;
+          return;
+        }
+        // No contact for a page that could not connect to it (reachability.ts)
+        if (!(await participantServiceReachable(config))) {
+          showError(t("couldNotStart"), t("participantUnreachable"), "connection");
+          el.start.disabled = false;
+          return;
+        }
+        sessionStorage.setItem(nameKey, name);
+        unjoined = await startChat(config, { name, attributes, botToken: check.token() }, t);
+        check.reset();
+        // kept before it is joined: a reload joins this contact rather than starting one
+        sessionStorage.setItem(storageKey, JSON.stringify(unjoined));
+      }
+      await joinRetrying(unjoined);
+      unjoined = null;
     } catch (error) {
-      const problem = error as { title?: string; message?: string; fields?: FormField[] };
-      showError(problem.title || t("couldNotStart"), problem.message, "start");
+      if (unjoined) {
+        showError(t("notConnected"), undefined, "connection");
+      } else {
+        const problem = error as { title?: string; message?: string; fields?: FormField[] };
+        showError(problem.title || t("couldNotStart"), problem.message, "start");
+        markFields(problem.fields ?? []);
+      }
       el.start.disabled = false;
-      markFields(problem.fields ?? []);
+    }
+  }
+
+  // A started chat whose connection failed is joined again, the same contact, a few times.
+  async function joinRetrying(details: StartedChat): Promise<void> {
+    for (const pause of JOIN_RETRY_PAUSES_MS) {
+      try {
+        return await join(details, false);
+      } catch (error) {
+        if (chatIsOver(error)) {
+          unjoined = null;
+          sessionStorage.removeItem(storageKey);
+          throw error;
+        }
+        if (pause === null) throw error;
+        await new Promise((resolve) => setTimeout(resolve, pause));
+      }
     }
   }
   el.prechat.addEventListener("submit", (event) => {
@@ -352,7 +400,10 @@ export function createChatView(
       return true;
     } catch (error) {
       if (chatIsOver(error)) sessionStorage.removeItem(storageKey);
-      else showError(t("couldNotStart"), t("checkConnection"), "connection");
+      else {
+        unjoined = saved; // the next start joins it again
+        showError(t("couldNotStart"), t("checkConnection"), "connection");
+      }
       return false;
     }
   }
