@@ -55,7 +55,12 @@ def test_the_widgets_request_from_an_allowed_origin_starts_a_chat(browser, stack
     result, requests = widget_call(browser, stack, "http://localhost:5173")
     assert result["status"] == 200, result
     data = result["json"]["data"]
-    assert set(data["startChatResult"]) == {"ContactId", "ParticipantId", "ParticipantToken"}
+    assert set(data["startChatResult"]) == {
+        "ContactId",
+        "ParticipantId",
+        "ParticipantToken",
+        "ContinuationToken",
+    }
     assert data["featurePermissions"] == {
         "ATTACHMENTS": DEV.widget.attachments,  # dev allows attachments
         "MESSAGING_MARKDOWN": True,
