@@ -31,6 +31,7 @@ const CHAT_OVER = ["AccessDeniedException", "ResourceNotFoundException"];
 // A started chat whose connection fails is joined again after these pauses (null: give up
 // and let the customer try again, the same contact still).
 const JOIN_RETRY_PAUSES_MS = [1000, 3000, null];
+const EVENT = "application/vnd.amazonaws.connect.event.";
 
 function chatIsOver(error: unknown): boolean {
   const outer = (error as { _debug?: { _debug?: { type?: string; statusCode?: number } } } | null)
@@ -175,7 +176,44 @@ export function createChatView(
     }
   }
 
+  // Who is there: waiting for an agent (with the time waited, outside the live region so a
+  // screen reader is not read every second), the agent's name, or the end.
+  let waitingSince = 0;
+  let clock: ReturnType<typeof setInterval> | undefined;
+  function showPresence(state: "waiting" | "agent" | "ended", name?: string): void {
+    el.conversation.dataset.state = state;
+    clearInterval(clock);
+    el.waited.textContent = "";
+    if (state === "agent") el.presence.textContent = t("withAgent", { name });
+    if (state !== "waiting") {
+      waitingSince = 0;
+      if (state === "ended") el.presence.textContent = "";
+      return;
+    }
+    el.presence.textContent = t("waiting");
+    waitingSince ||= Date.now();
+    const tick = (): void => {
+      const seconds = Math.floor((Date.now() - waitingSince) / 1000);
+      el.waited.textContent = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
+    };
+    tick();
+    clock = setInterval(tick, 1000);
+  }
+
+  // An agent joining or leaving this chat (not an earlier one's, rehydrated).
+  function track(item: ChatItem, contactId: string): void {
+    if (item.ParticipantRole !== "AGENT" || (item.ContactId && item.ContactId !== contactId)) {
+      return;
+    }
+    const type = String(item.ContentType || "");
+    if (type === `${EVENT}participant.joined`) showPresence("agent", item.DisplayName);
+    if (type === `${EVENT}participant.left`) showPresence("waiting");
+  }
+
   function setEnded(isEnded: boolean): void {
+    el.composer.hidden = isEnded; // Send, Attach and End chat with it
+    el.endedNote.hidden = !isEnded;
+    if (isEnded) showPresence("ended");
     el.message.disabled = isEnded;
     el.send.disabled = isEnded;
     el.end.disabled = isEnded;
@@ -207,7 +245,11 @@ export function createChatView(
       disableCSM: true,
     });
     session = joining;
-    joining.onMessage(({ data }) => transcript.render(data));
+    showPresence("waiting");
+    joining.onMessage(({ data }) => {
+      track(data, contactId);
+      transcript.render(data);
+    });
     joining.onTyping(({ data }) => {
       if (data.ParticipantRole !== "CUSTOMER") transcript.showTyping(data.DisplayName);
     });
@@ -226,12 +268,12 @@ export function createChatView(
     over = false;
     setEnded(false);
     emit("chat-started", { contactId });
-    if (resumed) await showEarlier(joining);
+    if (resumed) await showEarlier(joining, contactId);
     el.message.focus();
   }
 
   // Reloaded mid-chat: what was said so far. A chat that is on stays on if this fails.
-  async function showEarlier(joined: ChatSession): Promise<void> {
+  async function showEarlier(joined: ChatSession, contactId: string): Promise<void> {
     try {
       const { data } = await joined.getTranscript({
         maxResults: 100,
@@ -240,7 +282,10 @@ export function createChatView(
       });
       const items = (data as { Transcript?: unknown } | undefined)?.Transcript;
       replaying = true;
-      for (const item of Array.isArray(items) ? items : []) transcript.render(item as ChatItem);
+      for (const item of Array.isArray(items) ? (items as ChatItem[]) : []) {
+        track(item, contactId);
+        transcript.render(item);
+      }
     } catch {
       status.show(t("checkConnection"), "error");
     } finally {
@@ -321,6 +366,7 @@ export function createChatView(
     el.error.hidden = true;
     clearFields();
     el.start.disabled = true;
+    el.connecting.textContent = t("connecting"); // announced politely (role=status)
     try {
       if (!unjoined) {
         const check = await botCheck;
@@ -352,6 +398,8 @@ export function createChatView(
         markFields(problem.fields ?? []);
       }
       el.start.disabled = false;
+    } finally {
+      el.connecting.textContent = "";
     }
   }
 
@@ -427,6 +475,7 @@ export function createChatView(
   function destroy(): void {
     session?.cleanUpOnParticipantDisconnect?.();
     session = null;
+    clearInterval(clock);
     listening.abort();
   }
 

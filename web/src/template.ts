@@ -22,8 +22,10 @@ export function chatMarkup({ topics }: TemplateOptions): string {
     <input id="name" name="name" autocomplete="name" required maxlength="256">${topics ? TOPICS : ""}
     <div id="botCheck" class="bot-check"></div>
     <button type="submit" id="start" data-i18n="startChat">Start chat</button>
+    <p id="connecting" class="connecting" role="status"></p>
   </form>
   <section id="conversation" class="conversation" hidden aria-label="Conversation" data-i18n-label="conversation">
+    <p class="presence"><span id="presence" role="status"></span> <span id="waited" class="waited"></span></p>
     <button type="button" id="notify" class="secondary small" hidden data-i18n="notify">Notify me of new messages</button>
     <ol id="messages" class="messages" part="messages" aria-live="polite" aria-relevant="additions" aria-label="Messages" data-i18n-label="messages" tabindex="0"></ol>
     <p id="typing" class="typing" aria-live="polite"></p>
@@ -41,6 +43,7 @@ export function chatMarkup({ topics }: TemplateOptions): string {
       <button type="button" id="endConfirmed" data-i18n="endConfirmed">Yes, end the chat</button>
       <button type="button" id="keepChatting" class="secondary" data-i18n="keepChatting">Keep chatting</button>
     </div>
+    <p id="endedNote" class="ended-note" hidden data-i18n="ended">Chat ended</p>
     <button type="button" id="newChat" hidden data-i18n="newChat">Start a new chat</button>
   </section>`;
 }
@@ -53,7 +56,10 @@ export interface ChatElements {
   topic: HTMLSelectElement | null;
   botCheck: HTMLElement;
   start: HTMLButtonElement;
+  connecting: HTMLElement;
   conversation: HTMLElement;
+  presence: HTMLElement;
+  waited: HTMLElement;
   notify: HTMLButtonElement;
   messages: HTMLOListElement;
   typing: HTMLElement;
@@ -67,6 +73,7 @@ export interface ChatElements {
   confirmEnd: HTMLElement;
   endConfirmed: HTMLButtonElement;
   keepChatting: HTMLButtonElement;
+  endedNote: HTMLElement;
   newChat: HTMLButtonElement;
 }
 
@@ -91,7 +98,10 @@ export function chatElements(root: Document | ShadowRoot): ChatElements {
     topic: topic instanceof HTMLSelectElement ? topic : null,
     botCheck: find(root, "botCheck", HTMLElement),
     start: find(root, "start", HTMLButtonElement),
+    connecting: find(root, "connecting", HTMLElement),
     conversation: find(root, "conversation", HTMLElement),
+    presence: find(root, "presence", HTMLElement),
+    waited: find(root, "waited", HTMLElement),
     notify: find(root, "notify", HTMLButtonElement),
     messages: find(root, "messages", HTMLOListElement),
     typing: find(root, "typing", HTMLElement),
@@ -105,6 +115,7 @@ export function chatElements(root: Document | ShadowRoot): ChatElements {
     confirmEnd: find(root, "confirmEnd", HTMLElement),
     endConfirmed: find(root, "endConfirmed", HTMLButtonElement),
     keepChatting: find(root, "keepChatting", HTMLButtonElement),
+    endedNote: find(root, "endedNote", HTMLElement),
     newChat: find(root, "newChat", HTMLButtonElement),
   };
 }
