@@ -72,10 +72,11 @@ typecheck:
 pytest:
 	pytest
 
-## make bench: cold start as Lambda runs it vs the seed (import, first answer), warm overhead, asset size, the per-client limit's cost (docs/performance.md)
+## make bench: cold start as Lambda runs it vs the seed (import, first answer), warm overhead, asset size, the per-client limit's cost, the widget loader's size and time to launcher (docs/performance.md)
 bench: setup
 	PYTHON314="$$(tools/python3.14)" python bench/handler.py
 	python bench/client_limit.py
+	python bench/widget_loader.py
 
 ## make local [ENV=dev] [API_PORT=8080] [AWS_PORT=4566] [CDN_PORT=8090] [ALLOW_ORIGINS=https://a.example,http://localhost:3000]: the whole chat flow on localhost (Ctrl-C stops it)
 local: setup

@@ -1,10 +1,12 @@
 """The widget and the chat page as the CDN serves them, built from web/ (the TypeScript
 source of truth, never checked in built) by esbuild (pinned in package.json) at every synth
-and by the local stack: `widget.js`, one minified file with the chat view, its CSS (as
-text, adopted as constructed stylesheets) and amazon-connect-chatjs, written at a stable URL
-(short cache) and as `assets/widget.<hash>.js` (immutable, for a pinned tag with SRI); and
-the chat page, `index.html` with its own bundle `page.js` and its CSS. Kept free of aws_cdk
-(local/ and bench/ use it)."""
+and by the local stack: the full bundle, one minified file with the chat view, its CSS (as
+text, adopted as constructed stylesheets) and amazon-connect-chatjs, as
+`assets/widget.<hash>.js` (immutable, for a pinned tag with SRI); `widget.js` at the stable
+URL (short cache), the loader (web/src/loader.ts, a few KB) that draws the launcher and
+loads that full bundle with its integrity when the chat is needed; and the chat page,
+`index.html` with its own bundle `page.js` and its CSS. Kept free of aws_cdk (local/ and
+bench/ use it)."""
 
 import base64
 import gzip
@@ -41,8 +43,10 @@ class WidgetBuild:
     folder: Path
     hashed_path: str  # "assets/widget.<hash>.js"
     integrity: str  # "sha384-…", for <script integrity>
-    bytes: int
+    bytes: int  # the full bundle's
     gzip_bytes: int
+    loader_bytes: int  # widget.js, the loader's
+    loader_gzip_bytes: int
 
 
 def bundle(entries: tuple[Path, ...], out: Path) -> None:
@@ -64,22 +68,35 @@ def node() -> str:
 
 
 def build_widget(out: Path) -> WidgetBuild:
-    """Writes the widget bundle (both names) and the chat page into `out`."""
+    """Writes the full bundle (hashed), the loader pinned to it and the chat page into `out`."""
     out.mkdir(parents=True, exist_ok=True)
     bundle(ENTRIES, out)
     data = (out / STABLE_NAME).read_bytes()
     hashed_path = f"{ASSETS}/widget.{hashlib.sha256(data).hexdigest()[:16]}.js"
+    integrity = "sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode()
     (out / ASSETS).mkdir(exist_ok=True)
-    shutil.copyfile(out / STABLE_NAME, out / hashed_path)
+    (out / STABLE_NAME).replace(out / hashed_path)
+    subprocess.run(  # noqa: S603 - our build script, our own arguments
+        [node(), str(BUILD_SCRIPT), "--loader", str(out), hashed_path, integrity],
+        cwd=REPO_ROOT,
+        check=True,
+    )
+    loader = (out / STABLE_NAME).read_bytes()
     for name, source in PAGE_FILES.items():
         shutil.copyfile(source, out / name)
     return WidgetBuild(
         folder=out,
         hashed_path=hashed_path,
-        integrity="sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode(),
+        integrity=integrity,
         bytes=len(data),
-        gzip_bytes=len(gzip.compress(data, compresslevel=9, mtime=0)),
+        gzip_bytes=gzip_size(data),
+        loader_bytes=len(loader),
+        loader_gzip_bytes=gzip_size(loader),
     )
+
+
+def gzip_size(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=9, mtime=0))
 
 
 def widget_config(config: EnvironmentConfig, *, start_chat_url: str) -> dict[str, object]:

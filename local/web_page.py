@@ -12,22 +12,31 @@ from aiohttp import web
 
 from infra.api_shape import CHAT_PATH
 from infra.config import EnvironmentConfig
-from infra.widget_bundle import PAGE_FILES, PAGE_SCRIPT, STABLE_NAME, build_widget, widget_config
+from infra.widget_bundle import (
+    PAGE_FILES,
+    PAGE_SCRIPT,
+    STABLE_NAME,
+    WidgetBuild,
+    build_widget,
+    widget_config,
+)
 
 FILES = ("index.html", *PAGE_FILES, PAGE_SCRIPT, STABLE_NAME)
 PUBLIC = {"Access-Control-Allow-Origin": "*"}  # public static files, no credentials
 
 
-def built_page() -> Path:
+def built_page() -> WidgetBuild:
     """A fresh build in a folder of its own, removed when the process ends."""
     folder = Path(tempfile.mkdtemp(prefix="connect-chat-starter-page-"))
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
-    return build_widget(folder).folder
+    return build_widget(folder)
 
 
 def page_routes(env: EnvironmentConfig, *, participant_endpoint: str) -> list[web.RouteDef]:
-    folder = built_page()
-    files = {"/": "index.html", **{f"/{name}": name for name in FILES}}
+    build = built_page()
+    folder = build.folder
+    # widget.js is the loader: the full bundle it loads beside it
+    files = {"/": "index.html", **{f"/{name}": name for name in (*FILES, build.hashed_path)}}
 
     async def static(request: web.Request) -> web.StreamResponse:
         return web.FileResponse(folder / files[request.path], headers=PUBLIC)

@@ -1,6 +1,7 @@
 // Bundles web/src entries with the pinned esbuild (infra/widget_bundle.py runs this at every
-// synth and for the local stack): node web/build.mjs OUT_DIR ENTRY.ts...; or the npm
-// package's files: node web/build.mjs --package OUT_DIR.
+// synth and for the local stack): node web/build.mjs OUT_DIR ENTRY.ts...; the loader (the
+// stable widget.js) pinned to a full bundle: node web/build.mjs --loader OUT_DIR
+// BUNDLE_PATH INTEGRITY; or the npm package's files: node web/build.mjs --package OUT_DIR.
 // Each entry becomes one minified OUT_DIR/<name>.js (an IIFE, no eval, no imports left), with
 // chatjs (less its CSM script, below), marked and DOMPurify inside. Imported .css files come in as minified text (the
 // widget adopts them as constructed stylesheets, which a strict CSP allows).
@@ -68,12 +69,48 @@ async function buildPackage(outdir) {
   );
 }
 
+// strings.ts's launcher text ("title") per language, for the loader: built here rather than
+// imported there, so the loader carries one string per language, not every string.
+async function launcherLabels() {
+  const root = fileURLToPath(new URL("..", import.meta.url));
+  const built = await build({
+    ...IIFE,
+    format: "esm",
+    write: false,
+    entryPoints: [`${root}/web/src/strings.ts`],
+  });
+  const code = Buffer.from(built.outputFiles[0].contents).toString("base64");
+  const { STRINGS } = await import(`data:text/javascript;base64,${code}`);
+  return Object.fromEntries(Object.entries(STRINGS).map(([lang, table]) => [lang, table.title]));
+}
+
+// web/src/loader.ts as OUT_DIR/widget.js, pinned to the full bundle at BUNDLE_PATH (beside
+// it: "assets/widget.<hash>.js") with its SRI integrity.
+async function buildLoader(outdir, bundlePath, integrity) {
+  const root = fileURLToPath(new URL("..", import.meta.url));
+  await build({
+    ...IIFE,
+    entryPoints: { widget: `${root}/web/src/loader.ts` },
+    outdir,
+    define: {
+      FULL_BUNDLE: JSON.stringify(bundlePath),
+      FULL_BUNDLE_INTEGRITY: JSON.stringify(integrity),
+      LAUNCHER_LABELS: JSON.stringify(await launcherLabels()),
+    },
+  });
+}
+
 const [first, ...rest] = process.argv.slice(2);
 if (first === "--package" && rest.length === 1) {
   await buildPackage(rest[0]);
+} else if (first === "--loader" && rest.length === 3) {
+  await buildLoader(rest[0], rest[1], rest[2]);
 } else if (first && rest.length > 0 && !first.startsWith("--")) {
   await build({ ...IIFE, entryPoints: rest, outdir: first });
 } else {
-  console.error("usage: node web/build.mjs OUT_DIR ENTRY.ts... | --package OUT_DIR");
+  console.error(
+    "usage: node web/build.mjs OUT_DIR ENTRY.ts... | --loader OUT_DIR BUNDLE_PATH INTEGRITY" +
+      " | --package OUT_DIR",
+  );
   process.exit(2);
 }

@@ -9,6 +9,7 @@
 import type { StartRequest } from "./chat-view.js";
 import { type ChatEventHandler, type ChatEventName, Emitter, isEventName } from "./events.js";
 import { LAUNCH_DEFAULTS, type LaunchOptions, launchOptions } from "./launch.js";
+import { readyToSay } from "./loader-state.js";
 import type { Widget } from "./widget-panel.js";
 
 interface SharedState {
@@ -51,7 +52,7 @@ export function mountOnce(
       }
       state.mounted = widget;
       await widget.ready;
-      state.emitter.emit("ready", {});
+      if (readyToSay()) state.emitter.emit("ready", {}); // else the loader's launcher said it
       return widget;
     });
   mounting.catch((error: Error) => {

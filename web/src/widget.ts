@@ -8,6 +8,7 @@ import chatCss from "../styles/chat.css";
 import widgetCss from "../styles/widget.css";
 import { installGlobal, mountOnce } from "./commands.js";
 import { type ChatConfig, fromTag, readConfigFile } from "./config.js";
+import { takeOverLauncher } from "./loader-state.js";
 import { mount } from "./widget-panel.js";
 
 // This tag, from Document.prototype's own getter: document.currentScript itself is shadowed
@@ -32,8 +33,17 @@ async function configure(script: HTMLScriptElement): Promise<ChatConfig> {
 const script = ownScript();
 if (script) {
   // Once per page: a second run of the snippet mounts only if the first widget left the page.
-  void mountOnce(async (state) =>
-    mount(await configure(script), [chatCss, widgetCss], state.launch, state.emitter.emit),
-  );
+  // Loaded by the loader (loader.ts, the stable widget.js): its launcher leaves in the task
+  // this widget arrives in.
+  void mountOnce(async (state) => {
+    const widget = mount(
+      await configure(script),
+      [chatCss, widgetCss],
+      state.launch,
+      state.emitter.emit,
+    );
+    takeOverLauncher();
+    return widget;
+  });
   installGlobal();
 }
