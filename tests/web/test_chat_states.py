@@ -1,6 +1,6 @@
 """Every state of a chat, visibly (issue 33), in page and widget at 320, 390 and 1280 px:
 connecting (announced politely), waiting for an agent (with the time waited), the agent's
-name once they join, and the end (the composer gone, with Attach and End chat: "Chat ended"
+name once they join (the widget's launcher then reading "Close chat"), and the end (the composer gone, with Attach and End chat: "Chat ended"
 and "Start a new chat"), each axe-core clean."""
 
 import re
@@ -56,6 +56,14 @@ def test_each_state_is_shown(stack, surface, width):
         expect(page.locator("#waited")).to_have_text("")
         expect(presence).to_be_visible()
         assert axe_violations(page) == [], "agent present"
+
+        if surface == "widget":  # the launcher closes what it opened
+            launcher = page.locator(".launcher")
+            expect(launcher).to_have_attribute("aria-expanded", "true")
+            expect(launcher).to_have_accessible_name("Close chat")
+            launcher.click()
+            expect(launcher).to_have_accessible_name("Chat with us")
+            launcher.click()
 
         end_chat(page)
         expect(page.locator("#endedNote")).to_have_text("Chat ended")

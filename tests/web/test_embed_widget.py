@@ -76,7 +76,8 @@ def test_one_tag_gives_a_launcher_and_a_whole_chat(page, tmp_path):
     assert style(host_button, "font-size") == "40px"
 
     launcher.click()
-    expect(launcher).to_have_attribute("aria-expanded", "true")
+    open_launcher = page.get_by_role("button", name="Close chat", exact=True)
+    expect(open_launcher).to_have_attribute("aria-expanded", "true")  # it reads "Close chat"
     say(page, start_chat(page), "Where is my order?")
     for viewport, name in ((PHONE, "widget-phone.png"), (DESKTOP, "widget-desktop.png")):
         page.set_viewport_size(viewport)

@@ -5,6 +5,7 @@ import { createChatView, type StartRequest } from "./chat-view.js";
 import type { ChatConfig } from "./config.js";
 import type { Emit } from "./events.js";
 import type { LaunchOptions } from "./launch.js";
+import { strings } from "./strings.js";
 import { chatElements, chatMarkup } from "./template.js";
 
 const STORAGE_KEY = "connect-chat-starter.widget.chat";
@@ -78,6 +79,7 @@ export function mount(
     if (isOpen === !panel.hidden) return;
     panel.hidden = !isOpen;
     launcher.setAttribute("aria-expanded", String(isOpen));
+    label.textContent = isOpen ? strings(view.language)("closeLauncher") : closedLabel;
     if (isOpen) {
       returnFocus = document.activeElement;
       if (focus) (el.prechat.hidden ? el.message : el.name.hidden ? el.start : el.name).focus();
@@ -108,7 +110,9 @@ export function mount(
   });
   panel.lang = view.language;
   launcher.lang = view.language;
-  if (launch.label) part<HTMLElement>(root, ".label").textContent = launch.label;
+  const label = part<HTMLElement>(root, ".label");
+  if (launch.label) label.textContent = launch.label;
+  const closedLabel = label.textContent; // "Close chat" while the panel is open
   // the chat from before a reload, if any, with the panel open; else the page's open-on-load
   const ready = view.resume().then((resumed) => {
     if (resumed) setOpen(true);
