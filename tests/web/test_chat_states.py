@@ -1,8 +1,10 @@
 """Every state of a chat, visibly (issue 33), in page and widget at 320, 390 and 1280 px:
 connecting (announced politely), waiting for an agent (with the time waited), the agent's
-name once they join (the widget's launcher then reading "Close chat"), and the end (the composer gone, with Attach and End chat: "Chat ended"
-and "Start a new chat"), each axe-core clean."""
+name once they join (the widget's launcher then reading "Close chat", and counting unread
+messages while closed), and the end (the composer gone, with Attach and End chat: "Chat
+ended" and "Start a new chat"), each axe-core clean."""
 
+import json
 import re
 
 import pytest
@@ -11,7 +13,7 @@ from playwright.sync_api import expect
 from tests.local_stack import start_stack
 from tests.web.browser import chromium, end_chat, needs_chromium, scrolls_sideways
 from tests.web.browser import serious_accessibility_violations as axe_violations
-from tests.web.rich_chat_browser import open_surface
+from tests.web.rich_chat_browser import STORAGE, open_surface
 
 pytestmark = needs_chromium
 WIDTHS = (320, 390, 1280)
@@ -63,7 +65,11 @@ def test_each_state_is_shown(stack, surface, width):
             expect(launcher).to_have_accessible_name("Close chat")
             launcher.click()
             expect(launcher).to_have_accessible_name("Chat with us")
+            chat = json.loads(page.evaluate(f"sessionStorage.getItem('{STORAGE['widget']}')"))
+            stack.control(f"contacts/{chat['contactId']}/items", body={"Content": "Still there?"})
+            expect(launcher.locator(".unread")).to_have_text("1")  # while closed
             launcher.click()
+            expect(launcher.locator(".unread")).to_be_hidden()
 
         end_chat(page)
         expect(page.locator("#endedNote")).to_have_text("Chat ended")
