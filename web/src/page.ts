@@ -17,7 +17,17 @@ function pageLanguage(): string | null {
   );
 }
 
+// A sign-in token in a link (?token=) is never used (only the site's getToken hook signs in),
+// and is not left in the address bar or the tab's history either.
+function forgetTokenInAddress(): void {
+  const address = new URL(location.href);
+  if (!address.searchParams.has("token")) return;
+  address.searchParams.delete("token");
+  history.replaceState(history.state, "", address.href);
+}
+
 async function main(): Promise<void> {
+  forgetTokenInAddress();
   document.querySelector("main")?.insertAdjacentHTML("beforeend", chatMarkup({ topics: true }));
   const el = chatElements(document);
   const language = pageLanguage();
