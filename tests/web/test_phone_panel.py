@@ -49,6 +49,9 @@ def test_the_open_panel_is_the_whole_phone_screen(stack, size):
         assert (panel["top"], panel["left"]) == (0, 0)
         assert (panel["width"], panel["height"]) == (width, height)
         assert not panel["nested"], "only the message list scrolls"
+        first = messages.locator("li").first.bounding_box()
+        assert first is not None
+        assert first["height"] < 80, "each message as tall as its text, not stretched"
         for name in ("Send", "End chat", "Close chat window"):
             in_view(page, name, height)
         assert axe_violations(page) == []
