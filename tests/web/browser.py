@@ -48,6 +48,19 @@ ARGS = [
     # block its calls to 127.0.0.1; a real page on localhost is loopback and is not.
     "--disable-features=LocalNetworkAccessChecks",
 ]
+# An init script (it runs through DevTools, so a page's CSP does not refuse it) that keeps
+# every Content-Security-Policy violation in window.__csp.
+RECORD_VIOLATIONS = (
+    "window.__csp = []; document.addEventListener('securitypolicyviolation',"
+    " (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
+)
+
+
+def hosted_page_url(stack: Any) -> str:
+    """The chat page as the CDN publishes it, beside the widget."""
+    return str(stack.widget_url).removesuffix("widget.js")
+
+
 PHONE, DESKTOP = {"width": 390, "height": 844}, {"width": 1280, "height": 800}
 
 

@@ -6,14 +6,18 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.local_stack import start_stack
-from tests.web.browser import DESKTOP, chromium, needs_chromium, say, start_chat
+from tests.web.browser import (
+    DESKTOP,
+    RECORD_VIOLATIONS,
+    chromium,
+    hosted_page_url,
+    needs_chromium,
+    say,
+    start_chat,
+)
 
 pytestmark = needs_chromium
 HOST = "http://localhost:5173"
-RECORD_VIOLATIONS = (
-    "window.__csp = []; document.addEventListener('securitypolicyviolation',"
-    " (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
-)
 
 
 @pytest.fixture(scope="module")
@@ -23,14 +27,10 @@ def stack():
     running.stop()
 
 
-def page_url(stack) -> str:
-    return stack.widget_url.removesuffix("widget.js")
-
-
 def test_the_page_is_served_with_its_policy_and_no_framing(stack):
     with chromium() as browser:
         page = browser.new_page()
-        response = page.goto(page_url(stack))
+        response = page.goto(hosted_page_url(stack))
         headers = response.headers
     policy = headers["content-security-policy"]
     assert "frame-ancestors 'none'" in policy
@@ -45,7 +45,7 @@ def test_a_whole_chat_runs_under_the_pages_own_policy_without_violations(stack):
         page = context.new_page()
         errors: list[str] = []
         page.on("pageerror", lambda error: errors.append(str(error)))
-        page.goto(page_url(stack))
+        page.goto(hosted_page_url(stack))
         messages = start_chat(page)
         say(page, messages, "hello under a strict policy")
         assert page.evaluate("window.__csp") == []
@@ -53,12 +53,12 @@ def test_a_whole_chat_runs_under_the_pages_own_policy_without_violations(stack):
 
 
 def test_another_site_cannot_frame_the_chat_page(stack):
-    framing = f'<!doctype html><title>Evil</title><iframe src="{page_url(stack)}"></iframe>'
+    framing = f'<!doctype html><title>Evil</title><iframe src="{hosted_page_url(stack)}"></iframe>'
     with chromium() as browser:
         page = browser.new_page()
         page.route(f"{HOST}/", lambda route: route.fulfill(body=framing, content_type="text/html"))
         page.goto(f"{HOST}/")
         page.wait_for_timeout(1000)
         [framed] = [frame for frame in page.frames if frame != page.main_frame]
-        assert framed.url != page_url(stack)
+        assert framed.url != hosted_page_url(stack)
         expect(framed.locator("#prechat")).to_have_count(0)

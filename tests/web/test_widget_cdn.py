@@ -15,6 +15,7 @@ from tests.local_stack import start_stack
 from tests.web.browser import (
     DESKTOP,
     PHONE,
+    RECORD_VIOLATIONS,
     chromium,
     needs_chromium,
     say,
@@ -58,12 +59,6 @@ def stack():
     running = start_stack("--agent-delay", "0.2")
     yield running
     running.stop()
-
-
-RECORD_VIOLATIONS = (
-    "window.__csp = []; document.addEventListener('securitypolicyviolation',"
-    " (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
-)
 
 
 def open_host_page(browser, stack, body: str, errors: list[str]):

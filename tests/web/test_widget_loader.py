@@ -13,9 +13,9 @@ from playwright.sync_api import expect
 
 from infra.widget_bundle import snippet
 from tests.local_stack import start_stack
-from tests.web.browser import DESKTOP, chromium, needs_chromium, say, start_chat
+from tests.web.browser import DESKTOP, RECORD_VIOLATIONS, chromium, needs_chromium, say, start_chat
 from tests.web.test_widget_api import LISTEN, STUB
-from tests.web.test_widget_cdn import RECORD_VIOLATIONS, strict_csp
+from tests.web.test_widget_cdn import strict_csp
 
 pytestmark = needs_chromium
 HOST = "http://localhost:5173"
