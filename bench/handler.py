@@ -64,6 +64,9 @@ ENV = {  # the function's environment as the dev stack sets it
     "AWS_DEFAULT_REGION": DEV.region,
     "AWS_REGION": DEV.region,
     "AWS_LAMBDA_FUNCTION_NAME": "bench-start-chat",
+    # What Lambda's python3.14 runtime sets: awslambdaric polls on a thread where it sees it.
+    "AWS_EXECUTION_ENV": f"AWS_Lambda_python{RUNTIME_PYTHON[0]}.{RUNTIME_PYTHON[1]}",
+    "AWS_LAMBDA_RUNTIME_API": "127.0.0.1:9001",  # never called: the bench stops at the answer
     "AWS_ACCESS_KEY_ID": "bench",
     "AWS_SECRET_ACCESS_KEY": "bench",
     "AWS_EC2_METADATA_DISABLED": "true",

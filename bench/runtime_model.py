@@ -32,15 +32,23 @@ REPO = Path(__file__).resolve().parent.parent
 EVENT = REPO / "tests" / "events" / "start_chat.json"
 
 RUNTIME_LOADED = "from awslambdaric import bootstrap"
-# What the runtime does before it imports the handler (awslambdaric.bootstrap.run): its
-# modules loaded, stdout unbuffered, the root logger set up for the function's log format.
+# What the runtime does before it imports the handler (awslambdaric.__main__.main, then
+# bootstrap.run up to _get_handler): its modules loaded, its runtime API client made (on
+# python3.12+ with the thread that polls for invocations, so concurrent.futures is loaded),
+# stdout and stderr unbuffered, the root logger set up for the function's log format.
 RUNTIME_PRELUDE = """\
 import sys
 from awslambdaric import bootstrap
+from awslambdaric.lambda_config import LambdaConfigProvider
+from awslambdaric.lambda_runtime_client import LambdaRuntimeClient
+config = LambdaConfigProvider(["awslambdaric", "handler.handler"])
+runtime_client = LambdaRuntimeClient(config.api_address, config.use_thread_polling)
 sys.stdout = bootstrap.Unbuffered(sys.stdout)
+sys.stderr = bootstrap.Unbuffered(sys.stderr)
 bootstrap._setup_logging(
     bootstrap._AWS_LAMBDA_LOG_FORMAT, bootstrap._AWS_LAMBDA_LOG_LEVEL, bootstrap.StandardLogSink()
 )
+bootstrap._log_preview_runtime_warning()
 import json, time
 from awslambdaric.lambda_context import LambdaContext
 sys.path.insert(0, {task_root!r})

@@ -3,8 +3,7 @@ behind this browser?) and the per-client limit (how many starts has this client 
 Both run after validation, so malformed requests spend nothing."""
 
 import time
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import problems
 from contract import ChatRequest
@@ -16,8 +15,7 @@ if TYPE_CHECKING:  # imported only where a layer is on: the rest skip their cold
     from client_limit import ClientLimit
 
 
-@dataclass(frozen=True)
-class Screening:
+class Screening(NamedTuple):
     problem: problems.Problem | None = None  # the caller's: answer it instead of starting
     bot_check_unavailable: bool = False  # refused too (fail closed), but not the caller's fault
     limit_unavailable: bool = False

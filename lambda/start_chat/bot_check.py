@@ -1,7 +1,7 @@
 """The bot check: the page's provider token (X-Bot-Token) verified with the provider's
 siteverify endpoint (Turnstile, reCAPTCHA and hCaptcha share its shape: one form POST of
 secret, response and remoteip; JSON with `success` and `hostname`). The secret is an SSM
-SecureString read through Powertools' parameters utility, cached, and bounded like the
+SecureString read by stored_value.StoredValue, cached, and bounded like the
 call (connect_client.STORE_READ). Fail closed: if the provider or the secret's store cannot
 answer in time, the start is refused as unavailable, never let through. A token that no
 provider could have issued is the caller's: refused (403) before anything is called, so a
@@ -10,7 +10,6 @@ stranger's bytes can never look like a provider outage to the on-call."""
 import json
 import re
 import urllib.parse
-from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
@@ -40,20 +39,20 @@ class Verdict(Enum):
     UNAVAILABLE = "unavailable"
 
 
-@dataclass(frozen=True)
 class BotCheck:
-    verify_url: str
-    secret_parameter: str
-    hostnames: frozenset[str]  # of the allowed origins: where the challenge must have run
-    token_max: int = max(TOKEN_MAX.values())
-    ssm: Any = field(default=None, compare=False)  # a client for tests; else made on first use
-    secret: StoredValue = field(init=False, compare=False)
-
-    def __post_init__(self) -> None:
-        secret = StoredValue(
-            "ssm", self.secret_parameter, max_age_seconds=SECRET_MAX_AGE_SECONDS, client=self.ssm
+    def __init__(
+        self,
+        verify_url: str,
+        secret_parameter: str,
+        hostnames: frozenset[str],  # of the allowed origins: where the challenge must have run
+        *,
+        token_max: int = max(TOKEN_MAX.values()),
+        ssm: Any = None,  # a client for tests; else made on first use
+    ) -> None:
+        self.verify_url, self.hostnames, self.token_max = verify_url, hostnames, token_max
+        self.secret = StoredValue(
+            "ssm", secret_parameter, max_age_seconds=SECRET_MAX_AGE_SECONDS, client=ssm
         )
-        object.__setattr__(self, "secret", secret)  # frozen: set once, here
 
     @classmethod
     def configured(cls, settings: BotCheckSettings, allowed_origins: frozenset[str]) -> "BotCheck":

@@ -3,8 +3,7 @@ route's description in routes.py, and from Connect's answer to the route's respo
 The only reader of the event: parse() returns all that later steps need."""
 
 import json
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import problems
 from continuation import TOKEN_FIELD
@@ -17,15 +16,14 @@ from settings import Settings
 RESULT_KEYS = ("ContactId", "ParticipantId", "ParticipantToken", "ContinuedFromContactId")
 
 
-@dataclass(frozen=True, kw_only=True)
-class ChatRequest:
+class ChatRequest(NamedTuple):
     route: Route
     params: dict[str, Any]  # never the instance or flow: those come from the deployment
     caller: str  # "sub:<JWT subject>" or "ip:<source address>": never a header
     subject: str | None = None  # the verified JWT subject of a signed-in caller
     source_ip: str | None = None  # the connection's address, as API Gateway saw it
     bot_token: str | None = None  # the page's bot-check token (X-Bot-Token)
-    missing_claims: list[str] = field(default_factory=list)  # mapped claims it lacked
+    missing_claims: tuple[str, ...] = ()  # mapped claims it lacked
 
     @property
     def resuming(self) -> bool:
@@ -57,7 +55,7 @@ def parse(event: dict[str, Any], route: Route, settings: Settings) -> ChatReques
     claims = verified_claims(context)
     errors = Errors()
     params: dict[str, Any] = route.body.read(errors, "", body, settings) or {}
-    missing: list[str] = []
+    missing: tuple[str, ...] = ()
     if settings.claim_attributes:
         claimed = claimed_attributes(
             claims, settings.claim_attributes, params.get("Attributes") or {}

@@ -3,8 +3,7 @@ connection's source address), and the contact attributes those claims set; a bro
 not send those attributes itself, so they cannot be forged."""
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from routes import ATTRIBUTE_VALUE
 
@@ -12,11 +11,10 @@ from routes import ATTRIBUTE_VALUE
 VERIFIED_BY = {"email": "email_verified", "phone_number": "phone_number_verified"}
 
 
-@dataclass(frozen=True)
-class ClaimedAttributes:
+class ClaimedAttributes(NamedTuple):
     attributes: dict[str, str]  # what the browser sent, plus what the claims set
     forged: list[str]  # attributes the browser sent although a claim sets them
-    missing: list[str]  # mapped claims absent or unusable (their names are logged)
+    missing: tuple[str, ...]  # mapped claims absent or unusable (their names are logged)
 
 
 def caller(subject: str | None, source_ip: str | None) -> str:
@@ -48,7 +46,7 @@ def claimed_attributes(
             missing.append(claim)
         else:
             attributes[attribute] = value
-    return ClaimedAttributes(attributes, forged, missing)
+    return ClaimedAttributes(attributes, forged, tuple(missing))
 
 
 def usable_claim(claims: Mapping[str, Any], claim: str) -> str | None:

@@ -2,8 +2,7 @@
 tells the caller (the AWS-code mapping, as data, below), never AWS's internals."""
 
 import json
-from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from botocore.exceptions import BotoCoreError, ClientError, ConnectTimeoutError, ReadTimeoutError
 
@@ -27,22 +26,28 @@ REJECTION_REASONS = (
 MAX_LISTED_ERRORS = 20
 
 
-@dataclass(frozen=True)
-class FieldError:
+class FieldError(NamedTuple):
     field: str
     message: str
 
 
-@dataclass
 class Problem(Exception):
     """An HTTP error the handler answers with; `reason` names it in logs and metrics."""
 
-    status: int
-    reason: str
-    title: str
-    detail: str
-    errors: list[FieldError] = field(default_factory=list)
-    headers: dict[str, str] = field(default_factory=dict)
+    def __init__(
+        self,
+        status: int,
+        reason: str,
+        title: str,
+        detail: str,
+        *,
+        errors: list[FieldError] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(status, reason, title, detail)
+        self.status, self.reason, self.title, self.detail = status, reason, title, detail
+        self.errors = errors or []
+        self.headers = headers or {}
 
     def response(self, request_id: str) -> dict[str, Any]:
         body: dict[str, Any] = {
@@ -67,7 +72,7 @@ def invalid(errors: list[FieldError]) -> Problem:
         "validation-error",
         "Invalid request",
         "The request body or headers are not valid; see errors.",
-        errors,
+        errors=errors,
     )
 
 
@@ -172,8 +177,7 @@ def internal_error() -> Problem:
     )
 
 
-@dataclass(frozen=True)
-class Upstream:
+class Upstream(NamedTuple):
     """What a failure of the Connect call tells the caller."""
 
     status: int
@@ -223,7 +227,7 @@ UPSTREAM = {
     "Throttling": THROTTLED,
     "RequestLimitExceeded": THROTTLED,
     # Connect's concurrent-chat quota frees only when chats end: a longer pause.
-    "LimitExceededException": replace(THROTTLED, retry_after="30"),
+    "LimitExceededException": THROTTLED._replace(retry_after="30"),
     "InternalServiceException": UNAVAILABLE,
     "InternalServerException": UNAVAILABLE,
     "InternalFailure": UNAVAILABLE,

@@ -4,8 +4,7 @@ descriptions; docs/openapi.yaml documents them and tests/lambda/test_openapi.py 
 the two agree. Field names are Connect's StartChatContact names."""
 
 import re
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from rules import (
     Attributes,
@@ -75,8 +74,7 @@ WIDGET_FIELDS: dict[str, Rule] = {
 }
 
 
-@dataclass(frozen=True)
-class Route:
+class Route(NamedTuple):
     key: str
     name: str  # in logs
     body: Obj

@@ -5,8 +5,7 @@ it returns what is passed on to Connect (None: nothing) and records every mistak
 so a client learns all of them at once."""
 
 import re
-from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from problems import FieldError
 from settings import Settings
@@ -28,8 +27,7 @@ class Rule(Protocol):
     def read(self, errors: Errors, field: str, value: Any, settings: Settings) -> Any: ...
 
 
-@dataclass(frozen=True)
-class Text:
+class Text(NamedTuple):
     max_length: int
     min_length: int = 1
     trim: bool = False
@@ -61,8 +59,7 @@ class Text:
         return None
 
 
-@dataclass(frozen=True)
-class OneOf:
+class OneOf(NamedTuple):
     values: tuple[str, ...]
 
     def read(self, errors: Errors, field: str, value: Any, settings: Settings) -> Any:
@@ -72,8 +69,7 @@ class OneOf:
         return None
 
 
-@dataclass(frozen=True)
-class Matches:
+class Matches(NamedTuple):
     pattern: re.Pattern[str]
     message: str
 
@@ -84,8 +80,7 @@ class Matches:
         return None
 
 
-@dataclass(frozen=True)
-class Obj:
+class Obj(NamedTuple):
     fields: dict[str, Rule]
     required: tuple[str, ...] = ()
 
@@ -110,8 +105,7 @@ class Obj:
         return read or None
 
 
-@dataclass(frozen=True)
-class Ignored:
+class Ignored(NamedTuple):
     """Accepted because a known client sends it; never passed on."""
 
     type: type = str
@@ -121,8 +115,7 @@ class Ignored:
             errors.fail(field, f"must be a {self.type.__name__.replace('str', 'string')}")
 
 
-@dataclass(frozen=True)
-class Attributes:
+class Attributes(NamedTuple):
     """Contact attributes: keys from the deployment's allow-list, string values."""
 
     value: Text
@@ -142,8 +135,7 @@ class Attributes:
         return read or None
 
 
-@dataclass(frozen=True)
-class ContentTypes:
+class ContentTypes(NamedTuple):
     """A list of distinct Connect messaging types that includes the mandatory one."""
 
     known: tuple[str, ...]
@@ -158,8 +150,7 @@ class ContentTypes:
         return value
 
 
-@dataclass(frozen=True)
-class ChatMinutes:
+class ChatMinutes(NamedTuple):
     """A whole number of minutes up to the deployment's maxChatDurationMinutes. Integral JSON
     numbers (60.0, 6e1) count, as JSON Schema's `integer` does."""
 
@@ -175,8 +166,7 @@ class ChatMinutes:
         return value
 
 
-@dataclass(frozen=True)
-class Configured:
+class Configured(NamedTuple):
     """The instance or flow: fixed by the deployment; a browser may only name that one."""
 
     what: str  # "instance" or "contact flow"

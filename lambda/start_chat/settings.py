@@ -6,28 +6,25 @@ import json
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 ARN_PREFIX = re.compile(r"^arn:[a-z-]+:connect:[a-z0-9-]+:[0-9]{12}:")
 
 
-@dataclass(frozen=True, kw_only=True)
-class BotCheckSettings:
+class BotCheckSettings(NamedTuple):
     provider: str  # turnstile, recaptcha or hcaptcha
     secret_parameter: str  # the SSM SecureString holding the provider's secret
     verify_url: str | None = None  # the local stack's stand-in; None: the provider's own
 
 
-@dataclass(frozen=True, kw_only=True)
-class ClientLimitSettings:
+class ClientLimitSettings(NamedTuple):
     table: str
     starts: int
     window_seconds: int
 
 
-@dataclass(frozen=True, kw_only=True)
-class Settings:
+class Settings(NamedTuple):
     instance_id: str  # an ID or an instance ARN, as configured
     contact_flow_id: str
     allowed_attributes: frozenset[str]
@@ -35,9 +32,9 @@ class Settings:
     # Browser origins that may start chats; a request from any other is refused.
     allowed_origins: frozenset[str] = frozenset()
     # JWT claim name -> contact attribute it sets (authenticated environments only).
-    claim_attributes: Mapping[str, str] = field(default_factory=dict)
+    claim_attributes: Mapping[str, str] = MappingProxyType({})
     # What /widget may tell AWS's chat widget it can do (narrowed by what it asks for).
-    feature_permissions: Mapping[str, bool] = field(default_factory=dict)
+    feature_permissions: Mapping[str, bool] = MappingProxyType({})
     hash_key_secret: str | None = None  # the hashing key's secret; None: no key
     bot_check: BotCheckSettings | None = None  # None: no bot check
     client_limit: ClientLimitSettings | None = None  # None: no per-client limit

@@ -1,8 +1,13 @@
-"""One secret (Secrets Manager) or SecureString parameter (SSM), read through Powertools'
-parameters utility: cached for max_age, and bounded like the calls it serves (one attempt,
-short timeouts: connect_client.STORE_READ). The client is created on first use, so starts
-that never need the value never pay for it."""
+"""One secret (Secrets Manager) or SecureString parameter (SSM), read with the function's
+botocore client and kept for max_age, bounded like the calls it serves (one attempt, short
+timeouts: connect_client.STORE_READ). The client is created on first use, so starts that
+never need the value never pay for it.
 
+Not Powertools' parameters utility: it imports boto3 and s3transfer (multiprocessing
+included), 27-54 ms of a deployed function's first answer for one cached read
+(docs/performance.md)."""
+
+import time
 from typing import Any, Literal
 
 from connect_client import STORE_READ, create_client
@@ -23,25 +28,26 @@ class StoredValue:
     ) -> None:
         self.store, self.name, self.max_age = store, name, max_age_seconds
         self._client = client
-        self._provider: Any = None
+        self._value: str | None = None
+        self._read_at = 0.0
 
     def __call__(self) -> str:
+        now = time.monotonic()
+        if self._value is not None and now - self._read_at < self.max_age:
+            return self._value
         try:
-            value = self._provider_once().get(self.name, max_age=self.max_age, **self._options())
+            value = self._read()
         except Exception as error:  # timeouts, access, a missing value: all the same here
             raise StoreUnavailable(type(error).__name__) from None
         if not value:
             raise StoreUnavailable("empty")
-        return str(value)
+        self._value, self._read_at = value, now
+        return value
 
-    def _options(self) -> dict[str, Any]:
-        return {"decrypt": True} if self.store == "ssm" else {}
-
-    def _provider_once(self) -> Any:
-        if self._provider is None:  # one provider: Powertools caches per provider
-            from aws_lambda_powertools.utilities.parameters import SecretsProvider, SSMProvider
-
-            client = self._client or create_client(self.store, **STORE_READ)
-            kind = SSMProvider if self.store == "ssm" else SecretsProvider
-            self._provider = kind(boto3_client=client)
-        return self._provider
+    def _read(self) -> str | None:
+        if self._client is None:
+            self._client = create_client(self.store, **STORE_READ)
+        if self.store == "ssm":
+            answer = self._client.get_parameter(Name=self.name, WithDecryption=True)
+            return answer["Parameter"].get("Value")
+        return self._client.get_secret_value(SecretId=self.name).get("SecretString")

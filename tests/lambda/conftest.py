@@ -1,6 +1,5 @@
 """Fixtures for every handler test: the leak check and a Stubber on the module's client."""
 
-import dataclasses
 import io
 import logging
 
@@ -46,5 +45,5 @@ CLAIMS_TO_ATTRIBUTES = {"email": "customerName", "sub": "orderId"}
 @pytest.fixture
 def authenticated(monkeypatch):
     """The dev settings as an authenticated environment would have them."""
-    mapped = dataclasses.replace(handler.settings, claim_attributes=CLAIMS_TO_ATTRIBUTES)
+    mapped = handler.settings._replace(claim_attributes=CLAIMS_TO_ATTRIBUTES)
     monkeypatch.setattr(handler, "settings", mapped)

@@ -1,6 +1,6 @@
 """The bot check in the handler: verdicts from a real HTTP siteverify endpoint
-(tests/fake_siteverify.py), the provider's secret read through Powertools' parameters
-utility (a Stubber on its SSM client); what a stranger's token must never do (reach the
+(tests/fake_siteverify.py), the provider's secret read through stored_value.StoredValue
+(a Stubber on its SSM client); what a stranger's token must never do (reach the
 provider, page the on-call); reCAPTCHA v3's score; a secret store that never answers."""
 
 import socket

@@ -1,7 +1,6 @@
 """What clients nobody here wrote send and expect: AWS's widgets' defaults, browsers' Origin,
 JSON Schema's idea of an integer, and a persistent chat Connect will not continue."""
 
-import dataclasses
 import json
 
 import pytest
@@ -66,7 +65,7 @@ def test_markdown_is_offered_only_when_asked_for_and_allowed(
     connect_stub, monkeypatch, asked, environment_allows, markdown
 ):
     permissions = {"ATTACHMENTS": False, "MESSAGING_MARKDOWN": environment_allows}
-    settings = dataclasses.replace(handler.settings, feature_permissions=permissions)
+    settings = handler.settings._replace(feature_permissions=permissions)
     monkeypatch.setattr(handler, "settings", settings)
     connect_stub.add_response("start_chat_contact", CHAT)
     body = {**NAME, **({"SupportedMessagingContentTypes": asked} if asked else {})}
