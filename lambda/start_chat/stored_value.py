@@ -49,5 +49,7 @@ class StoredValue:
             self._client = create_client(self.store, **STORE_READ)
         if self.store == "ssm":
             answer = self._client.get_parameter(Name=self.name, WithDecryption=True)
-            return answer["Parameter"].get("Value")
-        return self._client.get_secret_value(SecretId=self.name).get("SecretString")
+            value = answer["Parameter"].get("Value")
+        else:
+            value = self._client.get_secret_value(SecretId=self.name).get("SecretString")
+        return value if isinstance(value, str) else None
