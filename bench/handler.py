@@ -182,6 +182,7 @@ def runtime_pairs(
 ) -> dict[str, tuple[float, float, float]]:
     """The pairs of bench/runtime_model.py, one interleaved run against the local Connect stub."""
     node = shutil.which("node") or "node"
+    print(f"load average at the start: {os.getloadavg()[0]:.1f}")
     with ConnectStub() as endpoint:
         function_env = {**ENV, "AWS_ENDPOINT_URL_CONNECT": endpoint}
         commands = variants(
@@ -192,7 +193,10 @@ def runtime_pairs(
             function_env=function_env,
             node_env={**os.environ, **function_env},
         )
-        return summary(interleaved(commands, runs))
+        measured = summary(interleaved(commands, runs))
+    # A busy machine slows Node's start more than Python's: only quiet runs are comparable.
+    print(f"load average at the end: {os.getloadavg()[0]:.1f}")
+    return measured
 
 
 def print_pairs(measured: dict[str, tuple[float, float, float]], runs: int) -> None:
