@@ -90,7 +90,7 @@ def import_breakdown(
     prelude: str = "",
 ) -> dict[str, float]:
     """`-X importtime` of the handler's import, self time summed by where modules come from
-    (the asset's own modules, Powertools, botocore and its dependencies, the standard
+    (the asset's own modules, botocore and its dependencies, the standard
     library); medians over `runs` fresh processes, in ms. `prelude` runs first (modules it
     imports are then not the handler's to load)."""
     code = f"{prelude}; import sys; sys.path.insert(0, {str(task_root)!r}); import handler"
@@ -113,14 +113,10 @@ def import_breakdown(
 
 def _group(module: str, task_root: Path) -> str:
     top = module.split(".")[0]
-    if top == "aws_lambda_powertools":
-        return "Powertools"
     if top in {"botocore", "urllib3", "dateutil", "jmespath", "six", "boto3", "s3transfer"}:
         return "botocore and its dependencies"
     if (task_root / f"{top}.py").exists():
         return "the handler's own modules"
-    if top in {"typing_extensions"}:
-        return "typing_extensions (Powertools' dependency)"
     return "standard library"
 
 
@@ -134,20 +130,10 @@ STAGES = {
         "import json, logging, dataclasses, hmac, traceback; from connect_client import "
         "create_connect_client; create_connect_client()"
     ),
-    "+ Powertools Logger only": (
+    "+ the handler's log line and metrics (telemetry.py)": (
         "import json, logging, dataclasses, hmac, traceback; from connect_client import "
-        "create_connect_client; create_connect_client(); from aws_lambda_powertools import "
-        "Logger; Logger()"
-    ),
-    "+ Powertools Metrics only": (
-        "import json, logging, dataclasses, hmac, traceback; from connect_client import "
-        "create_connect_client; create_connect_client(); from aws_lambda_powertools import "
-        "Metrics; Metrics()"
-    ),
-    "+ Powertools Logger and Metrics": (
-        "import json, logging, dataclasses, hmac, traceback; from connect_client import "
-        "create_connect_client; create_connect_client(); from aws_lambda_powertools import "
-        "Logger, Metrics; Logger(); Metrics()"
+        "create_connect_client; create_connect_client(); from telemetry import Metrics, "
+        "RequestLog; RequestLog('start_chat', service='s'); Metrics(namespace='n', service='s')"
     ),
     "the handler (all of it)": "import handler",
 }

@@ -6,8 +6,8 @@
 (0) cold start as Lambda's runtime runs it (bench/runtime_model.py): the runtime's bootstrap
     loaded first, then the handler's import, and its import plus first answer against the
     local Connect stub, each beside the seed's Node client doing the same; the old measure,
-    the floor (a signed call without botocore) and the handler without Powertools beside
-    them. --against REV adds the function's modules at REV (git) to the same run.
+    the floor (a signed call without botocore) beside them. --against REV adds the function
+    as it was at REV (git: its modules and its lock) to the same run.
 (a) cold init (bench/cold_start.py): on CPython 3.14, the handler imported from the asset as
     Lambda holds it (1980 dates, read-only) without, with timestamp and with hash-based
     bytecode, against the seed's Node client and a plain boto3 client, in fresh processes;
@@ -26,6 +26,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tarfile
 import tempfile
 import time
 import zipfile
@@ -38,7 +39,6 @@ from bench.connect_stub import ConnectStub
 from bench.runtime_model import (
     FLOOR,
     KEYED_ANSWER,
-    NATIVE,
     OLD,
     PAIRS,
     RUNTIME_LOADED,
@@ -47,13 +47,12 @@ from bench.runtime_model import (
     runtime_folder,
     summary,
     variants,
-    with_sources_of,
-    without_powertools,
 )
 from infra.asset_build import RUNTIME_PYTHON, build_asset, runtime_python
 from infra.config import load, read_environments
 from infra.handler_environment import LAMBDA_SOURCE, handler_environment
 from infra.widget_bundle import build_widget
+from local.json_logs import json_handler
 from local.lambda_runtime import LambdaContext
 from tools.deployed_asset import as_deployed, make_removable
 
@@ -67,6 +66,9 @@ ENV = {  # the function's environment as the dev stack sets it
     # What Lambda's python3.14 runtime sets: awslambdaric polls on a thread where it sees it.
     "AWS_EXECUTION_ENV": f"AWS_Lambda_python{RUNTIME_PYTHON[0]}.{RUNTIME_PYTHON[1]}",
     "AWS_LAMBDA_RUNTIME_API": "127.0.0.1:9001",  # never called: the bench stops at the answer
+    # What Lambda sets for the function's LoggingConfig (infra/cdk/start_chat_function.py).
+    "AWS_LAMBDA_LOG_FORMAT": "JSON",
+    "AWS_LAMBDA_LOG_LEVEL": "INFO",
     "AWS_ACCESS_KEY_ID": "bench",
     "AWS_SECRET_ACCESS_KEY": "bench",
     "AWS_EC2_METADATA_DISABLED": "true",
@@ -95,9 +97,10 @@ def warm(calls: int) -> dict[str, float]:
         }
         direct, through_handler = [], []
         sink = io.StringIO()
-        log_handler = handler.logger.registered_handler
-        assert isinstance(log_handler, logging.StreamHandler)
-        log_handler.stream = sink  # the log lines cost the same; the terminal stays quiet
+        # As Lambda's runtime formats them (LogFormat JSON): the log lines cost the same; the
+        # terminal stays quiet.
+        logging.getLogger().handlers[:] = [json_handler(sink)]
+        logging.getLogger().setLevel(logging.INFO)
         for _ in range(calls // 10):  # warm both paths up
             handler.connect.start_chat_contact(**params)
         with redirect_stdout(sink):
@@ -131,7 +134,7 @@ def deployed_variants(
     python: str, work: Path, *, pairs_only: bool = False, against: tuple[str, ...] = ()
 ) -> dict[str, Path]:
     """The asset several ways, each as Lambda would hold it: without, with timestamp and with
-    hash-based bytecode (what ships); what ships without Powertools; at `against`."""
+    hash-based bytecode (what ships); at `against`."""
     built = {"hash": work / "built-hash"}
     built["hash"].mkdir()
     build_asset(LAMBDA_SOURCE, built["hash"], python=python)
@@ -142,39 +145,32 @@ def deployed_variants(
             build_asset(LAMBDA_SOURCE, built[name], bytecode=False)
         timestamp_bytecode = [python, "-m", "compileall", "-q", "-j", "1", str(built["timestamp"])]
         subprocess.run(timestamp_bytecode, check=True)
-    built["native"] = without_powertools(built["hash"], work / "built-native", python)
     for i, revision in enumerate(against):
         out = work / f"built-against-{i}"
-        built[revision] = with_sources_of(built["hash"], sources_at(revision), out, python)
+        out.mkdir()
+        build_asset(source_at(revision, work / f"source-{i}"), out, python=python)
     return {
         name: as_deployed(folder, work / f"task-{i}")
         for i, (name, folder) in enumerate(built.items())
     }
 
 
-def sources_at(revision: str) -> dict[str, str]:
-    """The function's own modules (lambda/start_chat/*.py) at a git revision, or in a folder."""
+def source_at(revision: str, out: Path) -> Path:
+    """The function's folder (lambda/start_chat: its modules and its lock) at a git revision,
+    or a folder as it is."""
     if Path(revision).is_dir():
-        return {path.name: path.read_text() for path in Path(revision).glob("*.py")}
+        return Path(revision)
     folder = LAMBDA_SOURCE.relative_to(REPO).as_posix()
-    listed = subprocess.run(
-        ["git", "ls-tree", "--name-only", revision, f"{folder}/"],
+    out.mkdir()
+    archive = subprocess.run(
+        ["git", "archive", "--format=tar", revision, folder],
         cwd=REPO,
         capture_output=True,
-        text=True,
         check=True,
-    ).stdout.split()
-    return {
-        Path(path).name: subprocess.run(
-            ["git", "show", f"{revision}:{path}"],
-            cwd=REPO,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-        for path in listed
-        if path.endswith(".py")
-    }
+    ).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(out, filter="data")
+    return out / folder
 
 
 def runtime_pairs(
@@ -218,7 +214,7 @@ def print_pairs(measured: dict[str, tuple[float, float, float]], runs: int) -> N
     old = f"{old_ratio:.2f}x ({spread(old_variant)})"
     for label, python_variant, node_variant in PAIRS:
         print(row(label, python_variant, node_variant, old if node_variant == old_node else ""))
-    rows = [FLOOR, KEYED_ANSWER, *NATIVE] if "import_native" in measured else [FLOOR, KEYED_ANSWER]
+    rows = [FLOOR, KEYED_ANSWER]
     revisions = dict.fromkeys(name.split("@")[1] for name in measured if "@" in name)
     for revision in revisions:
         rows.append((f"import at {revision}", f"import@{revision}", "seed"))

@@ -14,17 +14,15 @@ runtime's bootstrap loaded before the timer) or Node's first line, interleaved:
 Beside them: the old measure (the handler's import with nothing loaded before it), the
 floor (aws-sdk-signers signing the same call, sent with http.client, after the same
 bootstrap), the first answer of a deployed function (which also reads its hashing key from
-Secrets Manager, answered by the stub too; the seed had no such key), and the handler with
-Lambda's native JSON logs and hand-written EMF lines (bench/native_logging.py) in place of
-Powertools."""
+Secrets Manager, answered by the stub too; the seed had no such key), and, with --against,
+the function as it was at another revision (its own lock installed: Powertools, before
+lambda/start_chat/telemetry.py replaced it)."""
 
 import re
-import shutil
 import statistics
 from pathlib import Path
 
 from bench.cold_start import NODE_TIMED, PY_TIMED, handler_command, seconds
-from infra.asset_build import compile_bytecode
 from tools.runtime_site import RUNTIME_LIBRARIES, site_folder
 
 PINS = Path(__file__).with_name("requirements-bench.txt")
@@ -119,10 +117,6 @@ KEYED_ANSWER = (
     "answer_keyed",
     "seed_send",
 )
-NATIVE = (
-    ("import, native JSON logs + EMF by hand", "import_native", "seed"),
-    ("first answer, native JSON logs + EMF by hand", "answer_native", "seed_send"),
-)
 
 
 def pinned_runtime(pins: Path = PINS) -> tuple[int, int]:
@@ -143,30 +137,6 @@ def runtime_folder(python314: str) -> Path:
     return site_folder(python314, "lambda-runtime-bench", RUNTIME_LIBRARIES + bench_requirements())
 
 
-def without_powertools(built: Path, out: Path, python: str) -> Path:
-    """A copy of a built asset with bench/native_logging.py in Powertools' place."""
-    shutil.copytree(built, out)
-    shutil.rmtree(out / "aws_lambda_powertools")
-    for info in out.glob("aws_lambda_powertools-*.dist-info"):
-        shutil.rmtree(info)
-    package = out / "aws_lambda_powertools"
-    package.mkdir()
-    shutil.copy(Path(__file__).with_name("native_logging.py"), package / "__init__.py")
-    (package / "metrics.py").write_text("from aws_lambda_powertools import MetricUnit\n")
-    compile_bytecode(out, python)
-    return out
-
-
-def with_sources_of(built: Path, sources: dict[str, str], out: Path, python: str) -> Path:
-    """A copy of a built asset with the function's own modules replaced by `sources`
-    (another revision's), to weigh a change in the same interleaved run."""
-    shutil.copytree(built, out)
-    for name, text in sources.items():
-        (out / name).write_text(text)
-    compile_bytecode(out, python)
-    return out
-
-
 def runtime_script(task_root: Path, timed: str, check: str = "") -> str:
     return RUNTIME_PRELUDE.format(
         task_root=str(task_root), event=EVENT.read_text(), timed=timed, check=check
@@ -182,8 +152,8 @@ def variants(
     function_env: dict[str, str],
     node_env: dict[str, str],
 ) -> dict[str, tuple[list[str], dict[str, str]]]:
-    """tasks: "hash" (what ships), "native" (without Powertools), and any other name for an
-    asset to weigh against what ships (import and first answer, as `import@NAME`...)."""
+    """tasks: "hash" (what ships), and any other name for an asset to weigh against what
+    ships (import and first answer, as `import@NAME`...)."""
 
     def python_variant(task: Path, script: str, **env: str) -> tuple[list[str], dict[str, str]]:
         command, variant_env = handler_command(python, task, runtime, function_env, code=script)
@@ -205,14 +175,8 @@ def variants(
             AWS_ENDPOINT_URL_SECRETS_MANAGER=function_env["AWS_ENDPOINT_URL_CONNECT"],
         ),
     }
-    json_logs = {"AWS_LAMBDA_LOG_FORMAT": "JSON"}
-    if "native" in tasks:
-        native = tasks["native"]
-        found["import_native"] = python_variant(native, runtime_script(native, IMPORT), **json_logs)
-        answer = runtime_script(native, FIRST_ANSWER, ANSWERED)
-        found["answer_native"] = python_variant(native, answer, **json_logs)
     for name, task in tasks.items():
-        if name not in {"hash", "native"}:
+        if name != "hash":
             found[f"import@{name}"] = python_variant(task, runtime_script(task, IMPORT))
             answer = runtime_script(task, FIRST_ANSWER, ANSWERED)
             found[f"answer@{name}"] = python_variant(task, answer)

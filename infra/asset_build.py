@@ -47,7 +47,7 @@ def build_asset(
         shutil.copy2(path, out / path.name)
     write_trimmed_model(out)
     lock = source / LOCK
-    if lock.exists():
+    if lock.exists() and _requirements(lock):
         pip_install_for_runtime(out, *LOCKED, "-r", str(lock), platform=PIP_PLATFORM)
         for name in RUNTIME_PROVIDED:
             for path in [out / name, *out.glob(f"{name}-*.dist-info")]:
@@ -59,6 +59,12 @@ def build_asset(
         compile_bytecode(out, python)
     else:
         _say_no_bytecode()
+
+
+def _requirements(lock: Path) -> list[str]:
+    """The lock's requirement lines (pip refuses a requirements file that names none)."""
+    lines = (line.split("#", 1)[0].strip() for line in lock.read_text().splitlines())
+    return [line for line in lines if line and not line.startswith("--")]
 
 
 def pip_install_for_runtime(target: Path, *requirements: str, platform: tuple[str, ...]) -> None:

@@ -24,7 +24,7 @@ HANDLER = "handler.handler"
 class Variable:
     name: str
     meaning: str
-    reader: Literal["settings", "botocore", "powertools"] = "settings"
+    reader: Literal["settings", "botocore"] = "settings"
 
 
 # In the order the template lists them.
@@ -44,13 +44,8 @@ AWS_DATA_PATH = Variable(
 ALLOWED_ORIGINS = Variable(
     "ALLOWED_ORIGINS", "allowedOrigins and the hosted page's own, comma-separated"
 )
-POWERTOOLS_SERVICE_NAME = Variable(
-    "POWERTOOLS_SERVICE_NAME", "the `service` of every log line and metric", "powertools"
-)
-POWERTOOLS_METRICS_NAMESPACE = Variable(
-    "POWERTOOLS_METRICS_NAMESPACE", "the metrics' namespace", "powertools"
-)
-POWERTOOLS_LOG_LEVEL = Variable("POWERTOOLS_LOG_LEVEL", "INFO", "powertools")
+SERVICE_NAME = Variable("SERVICE_NAME", "the `service` of every log line and metric")
+METRICS_NAMESPACE_VARIABLE = Variable("METRICS_NAMESPACE", "the metrics' (EMF) namespace")
 CLAIM_ATTRIBUTES = Variable("CLAIM_ATTRIBUTES", "auth.claimsToAttributes as JSON")
 # The feature names AWS's chat widget (amazon-connect-chat-interface) looks up;
 # MESSAGING_MARKDOWN is further narrowed per request to what the widget asked for.
@@ -71,9 +66,8 @@ VARIABLES = (
     MAX_CHAT_DURATION_MINUTES,
     AWS_DATA_PATH,
     ALLOWED_ORIGINS,
-    POWERTOOLS_SERVICE_NAME,
-    POWERTOOLS_METRICS_NAMESPACE,
-    POWERTOOLS_LOG_LEVEL,
+    SERVICE_NAME,
+    METRICS_NAMESPACE_VARIABLE,
     CLAIM_ATTRIBUTES,
     FEATURE_PERMISSIONS,
     HASH_KEY_SECRET,
@@ -111,9 +105,8 @@ def handler_environment(
         MAX_CHAT_DURATION_MINUTES: str(config.max_chat_duration_minutes),
         AWS_DATA_PATH: f"{code_dir}/{MODEL_DIR}",
         ALLOWED_ORIGINS: ",".join(allowed_origins or config.allowed_origins),
-        POWERTOOLS_SERVICE_NAME: service_name(config.name),
-        POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
-        POWERTOOLS_LOG_LEVEL: "INFO",
+        SERVICE_NAME: service_name(config.name),
+        METRICS_NAMESPACE_VARIABLE: METRICS_NAMESPACE,
         CLAIM_ATTRIBUTES: json.dumps(claims),
         FEATURE_PERMISSIONS: json.dumps(features),
         HASH_KEY_SECRET: hash_key_secret,

@@ -16,8 +16,9 @@ WIDGET_SNIPPET_PINNED_OUTPUT = "WidgetSnippetPinned"
 WIDGET_SCRIPT_URL_OUTPUT = "WidgetScriptUrl"
 CHAT_PAGE_URL_OUTPUT = "ChatPageUrl"
 
-# Powertools turns these into the EMF namespace and the `service` dimension of every metric
-# (and the `service` key of every log line): one service per environment, see service_name().
+# The handler writes these as the EMF namespace and the `service` dimension of every metric
+# (and the `service` key of every log line, lambda/start_chat/telemetry.py): one service
+# per environment, see service_name().
 SERVICE_PREFIX = "connect-chat-starter"
 METRICS_NAMESPACE = "ConnectChatStarter"
 
@@ -51,7 +52,7 @@ CONNECT_THROTTLING_CODES = (
 
 
 def service_name(environment: str) -> str:
-    """The handler's POWERTOOLS_SERVICE_NAME and the alarms' and dashboard's `service`
+    """The handler's SERVICE_NAME and the alarms' and dashboard's `service`
     dimension: per environment, as environments may share an account and region."""
     return f"{SERVICE_PREFIX}-{environment}"
 

@@ -16,6 +16,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from local.json_logs import log_as_lambda
 from local.line_writer import LineWriter
 
 Handler = Callable[[dict[str, Any], Any], dict[str, Any]]
@@ -56,6 +57,7 @@ def _start_environment(
 ) -> None:
     global _handler
     sys.stdout = LineWriter(sys.stdout.fileno(), output_lock)  # before the handler's loggers
+    log_as_lambda()
     # The stack's pid comes from the stack: by the time this runs it may already be gone.
     threading.Thread(target=_exit_with_parent, args=(stack_pid,), daemon=True).start()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the stack's to handle

@@ -68,6 +68,11 @@ class StartChatFunction(Construct):
             memory_size=memory_mib,
             reserved_concurrent_executions=reserved_concurrency,
             environment=environment,
+            # The runtime writes the handler's `logging` records as JSON lines, their `extra`
+            # keys included (lambda/start_chat/telemetry.py). The platform's own lines (REPORT:
+            # Init Duration, the cold start as Lambda saw it) stay at their default, INFO.
+            logging_format=lambda_.LoggingFormat.JSON,
+            application_log_level_v2=lambda_.ApplicationLogLevel.INFO,
             tracing=lambda_.Tracing.ACTIVE if tracing else None,
             snap_start=lambda_.SnapStartConf.ON_PUBLISHED_VERSIONS if snap_start else None,
         )

@@ -13,8 +13,6 @@ import time
 import traceback
 from typing import Any
 
-from aws_lambda_powertools import Logger, Metrics
-from aws_lambda_powertools.metrics import MetricUnit
 from botocore.exceptions import BotoCoreError, ClientError
 
 import continuation
@@ -35,12 +33,13 @@ from metric_names import (
 )
 from settings import Settings
 from stored_value import StoreUnavailable
+from telemetry import Metrics, RequestLog
 
 # botocore's DEBUG output includes request and response bodies: names, tokens, messages.
 logging.getLogger("botocore").setLevel(logging.INFO)
-logger = Logger()
-metrics = Metrics()
 settings = Settings.from_environ()
+logger = RequestLog("start_chat", service=settings.service_name)
+metrics = Metrics(namespace=settings.metrics_namespace, service=settings.service_name)
 connect = create_connect_client()
 hash_key = HashKey(settings.hash_key_secret) if settings.hash_key_secret else None
 abuse_layers = AbuseLayers.configured(settings, hash_key)
@@ -48,7 +47,7 @@ gc.freeze()
 gc.enable()
 
 
-@metrics.log_metrics(capture_cold_start_metric=True)
+@metrics.flushed_after
 def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
     started = time.perf_counter()
     request_id = contract.request_id(event)
@@ -64,7 +63,7 @@ def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
             traceback=[f"{f.filename}:{f.lineno} {f.name}" for f in frames],
         )
         response = problems.internal_error().response(request_id)
-        metrics.add_metric(name=INTERNAL_ERROR, unit=MetricUnit.Count, value=1)
+        metrics.count(INTERNAL_ERROR)
     latency_ms = round((time.perf_counter() - started) * 1000, 1)
     logger.info("start chat", status=response["statusCode"], latency_ms=latency_ms)
     return response
@@ -83,10 +82,10 @@ def start_chat(event: dict[str, Any], request_id: str) -> dict[str, Any]:
     screening = abuse_layers.screen(request)
     if screening.limit_unavailable:
         logger.append_keys(client_limit="unavailable")
-        metrics.add_metric(name=CLIENT_LIMIT_UNAVAILABLE, unit=MetricUnit.Count, value=1)
+        metrics.count(CLIENT_LIMIT_UNAVAILABLE)
     if screening.bot_check_unavailable:  # a provider fault, not the caller's: not a rejection
         logger.append_keys(outcome="bot-check-unavailable")
-        metrics.add_metric(name=BOT_CHECK_UNAVAILABLE, unit=MetricUnit.Count, value=1)
+        metrics.count(BOT_CHECK_UNAVAILABLE)
         return problems.bot_check_unavailable().response(request_id)
     if screening.problem:
         return rejected(screening.problem, request_id)
@@ -116,11 +115,11 @@ def start_chat(event: dict[str, Any], request_id: str) -> dict[str, Any]:
         if code in problems.VALUE_REFUSED:  # past a limit Connect did not document
             return rejected(problems.value_refused(), request_id)
         logger.append_keys(outcome="upstream-failed")
-        metrics.add_metric(name=UPSTREAM_FAILED, unit=MetricUnit.Count, value=1)
-        metrics.add_metric(name=f"{UPSTREAM_FAILED}.{code}", unit=MetricUnit.Count, value=1)
+        metrics.count(UPSTREAM_FAILED)
+        metrics.count(f"{UPSTREAM_FAILED}.{code}")
         return problems.upstream_failed(error).response(request_id)
     logger.append_keys(outcome="started", contact_id=result["ContactId"])
-    metrics.add_metric(name=CHAT_STARTED, unit=MetricUnit.Count, value=1)
+    metrics.count(CHAT_STARTED)
     token = continuation_token_for(result["ContactId"], request.subject)
     return contract.success(result, request, settings, continuation_token=token)
 
@@ -141,6 +140,6 @@ def continuation_token_for(contact_id: str, signed_in: str | None) -> str | None
 def rejected(problem: problems.Problem, request_id: str) -> dict[str, Any]:
     """The caller's mistake: counted apart from upstream failures, so it never pages anyone."""
     logger.append_keys(outcome=f"rejected:{problem.reason}")
-    metrics.add_metric(name=CHAT_REJECTED, unit=MetricUnit.Count, value=1)
-    metrics.add_metric(name=f"{CHAT_REJECTED}.{problem.reason}", unit=MetricUnit.Count, value=1)
+    metrics.count(CHAT_REJECTED)
+    metrics.count(f"{CHAT_REJECTED}.{problem.reason}")
     return problem.response(request_id)

@@ -29,6 +29,8 @@ class Settings(NamedTuple):
     contact_flow_id: str
     allowed_attributes: frozenset[str]
     max_chat_duration_minutes: int
+    service_name: str  # the `service` of every log line and metric
+    metrics_namespace: str
     # Browser origins that may start chats; a request from any other is refused.
     allowed_origins: frozenset[str] = frozenset()
     # JWT claim name -> contact attribute it sets (authenticated environments only).
@@ -46,6 +48,8 @@ class Settings(NamedTuple):
             contact_flow_id=environ["CONTACT_FLOW_ID"],
             allowed_attributes=_names(environ["ALLOWED_ATTRIBUTES"]),
             max_chat_duration_minutes=int(environ["MAX_CHAT_DURATION_MINUTES"]),
+            service_name=environ["SERVICE_NAME"],
+            metrics_namespace=environ["METRICS_NAMESPACE"],
             allowed_origins=_names(environ.get("ALLOWED_ORIGINS", "")),
             claim_attributes=json.loads(environ.get("CLAIM_ATTRIBUTES") or "{}"),
             feature_permissions=json.loads(environ.get("FEATURE_PERMISSIONS") or "{}"),

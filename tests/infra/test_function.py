@@ -92,9 +92,8 @@ def test_function_environment_comes_from_config(template, synth):
         "MAX_CHAT_DURATION_MINUTES": str(config.max_chat_duration_minutes),
         "ALLOWED_ORIGINS": ",".join(config.allowed_origins),
         "AWS_DATA_PATH": "/var/task/botocore_data",
-        "POWERTOOLS_SERVICE_NAME": f"connect-chat-starter-{config.name}",
-        "POWERTOOLS_METRICS_NAMESPACE": "ConnectChatStarter",
-        "POWERTOOLS_LOG_LEVEL": "INFO",
+        "SERVICE_NAME": f"connect-chat-starter-{config.name}",
+        "METRICS_NAMESPACE": "ConnectChatStarter",
         "CLAIM_ATTRIBUTES": json.dumps(
             dict(config.auth.claims_to_attributes) if config.auth else {}
         ),
@@ -110,6 +109,15 @@ def test_function_logs_to_its_own_group_with_retention(template, synth):
     group = template.to_json()["Resources"][group_id]
     assert group["Type"] == "AWS::Logs::LogGroup"
     assert group["Properties"]["RetentionInDays"] == synth.config.log_retention_days
+
+
+def test_the_runtime_writes_the_handlers_log_records_as_json(template):
+    """lambda/start_chat/telemetry.py logs through stdlib logging: the runtime's JSON format
+    makes its `extra` keys the line's keys; INFO, its one line per request, is kept."""
+    _, function = only(template, "AWS::Lambda::Function")
+    logging_config = dict(function["Properties"]["LoggingConfig"])
+    logging_config.pop("LogGroup")
+    assert logging_config == {"LogFormat": "JSON", "ApplicationLogLevel": "INFO"}
 
 
 def test_role_allows_exactly_start_chat_on_the_flow_and_own_logs(template, synth):

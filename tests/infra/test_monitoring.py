@@ -136,7 +136,7 @@ def _dimensions(alarm: dict) -> list[dict]:
 def test_alarms_and_dashboard_read_only_this_environments_metrics(template, synth):
     """dev, limited and botcheck share an account and region: each must see its own."""
     _, function = only(template, "AWS::Lambda::Function")
-    service = function["Properties"]["Environment"]["Variables"]["POWERTOOLS_SERVICE_NAME"]
+    service = function["Properties"]["Environment"]["Variables"]["SERVICE_NAME"]
     assert service == f"connect-chat-starter-{synth.config.name}"
     alarm_services = {
         dimension["Value"]

@@ -6,23 +6,26 @@ import logging
 import pytest
 from botocore.stub import Stubber
 
+from local.json_logs import json_handler
 from tests.lambda_helpers import TEST_HASH_KEY, assert_no_sentinel, handler
 
 
 @pytest.fixture(autouse=True)
 def handler_logs(capfd, caplog):
     """Around every handler test: all output (any logger, any level, any stream) is checked
-    for secrets. Yields the Powertools log stream for tests that read the log lines."""
+    for secrets. Yields the handler's log lines, formatted as Lambda's runtime formats them
+    (LogFormat JSON), for tests that read them."""
     caplog.set_level(logging.DEBUG)
-    log_handler = handler.logger.registered_handler
-    # Powertools keeps the stdout it saw at import; give it a stream this test owns.
-    original, log_handler.stream = log_handler.stream, io.StringIO()
+    stream = io.StringIO()
+    log_handler = json_handler(stream)
+    function_logger = logging.getLogger("start_chat")
+    function_logger.addHandler(log_handler)
     try:
-        yield log_handler.stream
+        yield stream
         out, err = capfd.readouterr()
-        assert_no_sentinel(log_handler.stream.getvalue() + out + err + caplog.text)
+        assert_no_sentinel(stream.getvalue() + out + err + caplog.text)
     finally:
-        log_handler.stream = original
+        function_logger.removeHandler(log_handler)
 
 
 @pytest.fixture

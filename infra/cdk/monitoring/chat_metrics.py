@@ -1,6 +1,6 @@
-"""The handler's own CloudWatch metrics (EMF, written by Powertools), as CDK metric objects.
-Every one carries the environment's `service` dimension, so environments sharing an account
-and region never add up in each other's alarms and dashboard."""
+"""The handler's own CloudWatch metrics (EMF, lambda/start_chat/telemetry.py), as CDK
+metric objects. Every one carries the environment's `service` dimension, so environments
+sharing an account and region never add up in each other's alarms and dashboard."""
 
 from dataclasses import dataclass
 
