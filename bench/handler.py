@@ -149,6 +149,7 @@ def deployed_variants(
         out = work / f"built-against-{i}"
         out.mkdir()
         build_asset(source_at(revision, work / f"source-{i}"), out, python=python)
+        built[revision] = out
     return {
         name: as_deployed(folder, work / f"task-{i}")
         for i, (name, folder) in enumerate(built.items())
@@ -234,7 +235,7 @@ def main() -> None:
         metavar="REV",
         action="append",
         default=[],
-        help="also the function's modules at REV (a git revision or a folder); repeatable",
+        help="also the function as it was at REV (a git revision or a folder); repeatable",
     )
     args = parser.parse_args()
     python = runtime_python()

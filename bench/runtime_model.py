@@ -175,11 +175,18 @@ def variants(
             AWS_ENDPOINT_URL_SECRETS_MANAGER=function_env["AWS_ENDPOINT_URL_CONNECT"],
         ),
     }
+    # What the stack set for revisions that logged through Powertools (before telemetry.py).
+    powertools = {
+        "POWERTOOLS_SERVICE_NAME": function_env["SERVICE_NAME"],
+        "POWERTOOLS_METRICS_NAMESPACE": function_env["METRICS_NAMESPACE"],
+        "POWERTOOLS_LOG_LEVEL": "INFO",
+    }
     for name, task in tasks.items():
         if name != "hash":
-            found[f"import@{name}"] = python_variant(task, runtime_script(task, IMPORT))
+            script = runtime_script(task, IMPORT)
+            found[f"import@{name}"] = python_variant(task, script, **powertools)
             answer = runtime_script(task, FIRST_ANSWER, ANSWERED)
-            found[f"answer@{name}"] = python_variant(task, answer)
+            found[f"answer@{name}"] = python_variant(task, answer, **powertools)
     return found
 
 
