@@ -3,6 +3,7 @@ and the release workflow agree on (and a tag for it, pushed by that workflow), D
 for every file that holds pins, and a pre-commit configuration at the same ruff as
 `make lint`."""
 
+import json
 import re
 import subprocess
 import sys
@@ -125,6 +126,12 @@ def test_the_release_workflow_publishes_the_widget_package_with_provenance_behin
         for step in job["steps"]
         if "uses" in step
     ), "actions pinned by SHA"
+
+
+def test_the_widget_package_carries_the_projects_version():
+    """publish-widget publishes web/ at the release's version and fails on any other."""
+    package = json.loads((REPO_ROOT / "web" / "package.json").read_text())
+    assert package["version"] == project_version()
 
 
 def test_pre_commit_runs_make_lints_ruff_at_the_same_version():

@@ -4,6 +4,7 @@ npm's registry (through npm's cache), `tsc --noEmit`, `vite build`, the built di
 HTTP on an origin the local stack allows, and a whole chat in Chromium under <StrictMode>
 (mount, cleanup, mount): one widget, one StartChatContact, the widget's events in React's DOM."""
 
+import os
 import shutil
 import subprocess
 import threading
@@ -15,6 +16,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
+from infra.widget_bundle import node
 from tests.conftest import REPO_ROOT
 from tests.local_stack import RunningStack, start_stack
 from tests.web.browser import DESKTOP, chromium, end_chat, needs_chromium
@@ -27,6 +29,7 @@ REACT_MAJORS = ("react18", "react19")  # a folder of APP each: its package.json
 # binaries are optional dependencies, not postinstall downloads).
 NPM_INSTALL = (
     "install",
+    "--include=dev",
     "--prefer-offline",
     "--ignore-scripts",
     "--no-audit",
@@ -67,9 +70,19 @@ def stack(site) -> Iterator[RunningStack]:
     running.stop()
 
 
-def run(project: Path, *command: str) -> None:
+def run(project: Path, *command: str, node_env: str | None = None) -> None:
+    """`command` in `project`, the venv's Node.js first on PATH (npm's and the tools' `node`)."""
+    environment = {**os.environ, "PATH": f"{Path(node()).parent}{os.pathsep}{os.environ['PATH']}"}
+    if node_env:
+        environment["NODE_ENV"] = node_env
     done = subprocess.run(
-        command, cwd=project, capture_output=True, text=True, timeout=300, check=False
+        command,
+        cwd=project,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
     assert done.returncode == 0, f"{' '.join(command)}:\n{done.stdout}\n{done.stderr}"
 
@@ -85,8 +98,6 @@ def built_app(*, major: str, tarball: Path, project: Path, out: Path) -> None:
     # React's StrictMode mounts, cleans up and mounts again only in its development build
     run(
         project,
-        "env",
-        "NODE_ENV=development",
         "node_modules/.bin/vite",
         "build",
         "--base",
@@ -95,6 +106,7 @@ def built_app(*, major: str, tarball: Path, project: Path, out: Path) -> None:
         str(out),
         "--logLevel",
         "error",
+        node_env="development",
     )
 
 
