@@ -3,6 +3,7 @@ and the release workflow agree on (and a tag for it, pushed by that workflow), D
 for every file that holds pins, and a pre-commit configuration at the same ruff as
 `make lint`."""
 
+import json
 import re
 import subprocess
 import sys
@@ -106,6 +107,31 @@ def test_the_release_workflow_tags_a_new_version_and_publishes_the_checked_notes
     assert 'gh release create "$TAG" --target "$TARGET"' in runs, "creates the tag on that commit"
     assert "--verify-tag" not in runs
     assert job["permissions"] == {"contents": "write"}
+
+
+def test_the_release_workflow_publishes_the_widget_package_with_provenance_behind_its_token():
+    workflow = yaml.safe_load((REPO_ROOT / ".github" / "workflows" / "release.yml").read_text())
+    job = workflow["jobs"]["publish-widget"]
+    assert job["needs"] == "release"
+    assert "needs.release.outputs.tag != ''" in job["if"]
+    assert job["environment"] == "npm"
+    assert job["permissions"] == {"contents": "read", "id-token": "write"}
+    [publish] = [step for step in job["steps"] if "npm publish" in step.get("run", "")]
+    assert "--provenance" in publish["run"]
+    assert publish["working-directory"] == "web"
+    holding_the_token = [step for step in job["steps"] if "NPM_TOKEN" in str(step)]
+    assert holding_the_token == [publish], "the token only where it is used"
+    assert all(
+        "@" not in step["uses"] or len(step["uses"].split("@")[1]) == 40
+        for step in job["steps"]
+        if "uses" in step
+    ), "actions pinned by SHA"
+
+
+def test_the_widget_package_carries_the_projects_version():
+    """publish-widget publishes web/ at the release's version and fails on any other."""
+    package = json.loads((REPO_ROOT / "web" / "package.json").read_text())
+    assert package["version"] == project_version()
 
 
 def test_pre_commit_runs_make_lints_ruff_at_the_same_version():

@@ -4,7 +4,6 @@ bundled from it on another origin mounts the widget (twice, as React's StrictMod
 widget), drives it with the exported commands and hears its events."""
 
 import json
-import shutil
 import subprocess
 import tarfile
 from pathlib import Path
@@ -12,12 +11,12 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from infra.widget_bundle import node
 from tests.conftest import REPO_ROOT
 from tests.local_stack import start_stack
 from tests.web.browser import DESKTOP, chromium, needs_chromium
+from tests.web.widget_package import needs_npm, pack_widget
 
-pytestmark = needs_chromium
+pytestmark = [needs_chromium, needs_npm]
 HOST = "http://localhost:5173"
 ESBUILD = REPO_ROOT / "node_modules" / ".bin" / "esbuild"
 TSC = REPO_ROOT / "node_modules" / ".bin" / "tsc"
@@ -54,16 +53,7 @@ TSCONFIG = {
 def package(tmp_path_factory) -> Path:
     """web/ as npm packs it (its prepack builds dist/), unpacked as an install would."""
     out = tmp_path_factory.mktemp("package")
-    npm = shutil.which("npm", path=str(Path(node()).parent)) or "npm"
-    packed = subprocess.run(
-        [npm, "pack", "--json", "--pack-destination", out],
-        cwd=REPO_ROOT / "web",
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    [report] = json.loads(packed.stdout)
-    with tarfile.open(out / report["filename"]) as tarball:
+    with tarfile.open(pack_widget(into=out)) as tarball:
         tarball.extractall(out, filter="data")
     return out / "package"
 

@@ -222,7 +222,9 @@ export function createChatView(
     el.newChat.hidden = !isEnded;
   }
 
+  // Once per chat: the customer's own end also comes back as the chat's ended event.
   function ended(): void {
+    if (over) return;
     over = true;
     sessionStorage.removeItem(storageKey);
     if (current) rememberEndedChat(current.contactId, current.continuationToken);

@@ -23,7 +23,7 @@ declare const LAUNCHER_LABELS: Record<string, string>;
 const CHAT_KEY = "connect-chat-starter.widget.chat";
 const NEEDS_CHAT = ["open", "toggle", "startChat", "endChat", "destroy", "close"];
 const LAUNCHER = `<button type="button" class="launcher" part="launcher" aria-expanded="false">
-    <svg aria-hidden="true" viewBox="0 0 24 24"><path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z"/></svg>
+    <svg part="launcher-icon" aria-hidden="true" viewBox="0 0 24 24"><path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z"/></svg>
     <span class="label"></span></button>`;
 const BUSY = ".launcher[aria-busy=true]{cursor:progress}";
 

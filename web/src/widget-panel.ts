@@ -11,7 +11,7 @@ import { chatElements, chatMarkup } from "./template.js";
 const STORAGE_KEY = "connect-chat-starter.widget.chat";
 const PANEL = `
   <button type="button" class="launcher" part="launcher" aria-expanded="false" aria-controls="panel">
-    <svg aria-hidden="true" viewBox="0 0 24 24"><path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z"/></svg>
+    <svg part="launcher-icon" aria-hidden="true" viewBox="0 0 24 24"><path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z"/></svg>
     <span class="label" data-i18n="title">Chat with us</span>
     <span class="unread" hidden></span>
   </button>
