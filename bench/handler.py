@@ -220,6 +220,8 @@ def print_pairs(measured: dict[str, tuple[float, float, float]], runs: int) -> N
     for revision in revisions:
         rows.append((f"import at {revision}", f"import@{revision}", "seed"))
         rows.append((f"first answer at {revision}", f"answer@{revision}", "seed_send"))
+        label = f"first answer with the hashing key at {revision}"
+        rows.append((label, f"keyed@{revision}", "seed_send"))
     for label, python_variant, node_variant in rows:
         print(row(label, python_variant, node_variant))
     print()

@@ -168,13 +168,14 @@ def variants(
         "import": python_variant(shipped, runtime_script(shipped, IMPORT)),
         "answer": python_variant(shipped, runtime_script(shipped, FIRST_ANSWER, ANSWERED)),
         "floor": python_variant(shipped, runtime_script(shipped, SIGNED_CALL, SIGNED)),
-        "answer_keyed": python_variant(
-            shipped,
-            runtime_script(shipped, FIRST_ANSWER, KEYED),
-            HASH_KEY_SECRET="bench-hash-key",  # noqa: S106 - the secret's name, not its value
-            AWS_ENDPOINT_URL_SECRETS_MANAGER=function_env["AWS_ENDPOINT_URL_CONNECT"],
-        ),
     }
+    # A deployed function has the hashing key: its first answer reads it (the stub answers).
+    keyed = {
+        "HASH_KEY_SECRET": "bench-hash-key",  # the secret's name, not its value
+        "AWS_ENDPOINT_URL_SECRETS_MANAGER": function_env["AWS_ENDPOINT_URL_CONNECT"],
+    }
+    keyed_answer = runtime_script(shipped, FIRST_ANSWER, KEYED)
+    found["answer_keyed"] = python_variant(shipped, keyed_answer, **keyed)
     # What the stack set for revisions that logged through Powertools (before telemetry.py).
     powertools = {
         "POWERTOOLS_SERVICE_NAME": function_env["SERVICE_NAME"],
@@ -187,6 +188,8 @@ def variants(
             found[f"import@{name}"] = python_variant(task, script, **powertools)
             answer = runtime_script(task, FIRST_ANSWER, ANSWERED)
             found[f"answer@{name}"] = python_variant(task, answer, **powertools)
+            keyed_answer = runtime_script(task, FIRST_ANSWER, KEYED)
+            found[f"keyed@{name}"] = python_variant(task, keyed_answer, **powertools, **keyed)
     return found
 
 
