@@ -5,7 +5,7 @@ import "amazon-connect-chatjs";
 import { createChatView } from "./chat-view.js";
 import { readConfigFile } from "./config.js";
 import { chooseLanguage, strings } from "./strings.js";
-import { chatElements, chatMarkup } from "./template.js";
+import { chatElements, chatMarkup, END_CHAT } from "./template.js";
 
 const STORAGE_KEY = "connect-chat-starter.chat";
 
@@ -28,6 +28,7 @@ function forgetTokenInAddress(): void {
 
 async function main(): Promise<void> {
   forgetTokenInAddress();
+  document.querySelector(".chat-header")?.insertAdjacentHTML("beforeend", END_CHAT);
   document.querySelector("main")?.insertAdjacentHTML("beforeend", chatMarkup({ topics: true }));
   const el = chatElements(document);
   const language = pageLanguage();
