@@ -28,8 +28,10 @@ function forgetTokenInAddress(): void {
 
 async function main(): Promise<void> {
   forgetTokenInAddress();
-  document.querySelector(".chat-header")?.insertAdjacentHTML("beforeend", END_CHAT);
-  document.querySelector("main")?.insertAdjacentHTML("beforeend", chatMarkup({ topics: true }));
+  const main = document.querySelector("main");
+  // an index.html from before the header had End chat: above the chat, then
+  (document.querySelector(".chat-header") ?? main)?.insertAdjacentHTML("beforeend", END_CHAT);
+  main?.insertAdjacentHTML("beforeend", chatMarkup({ topics: true }));
   const el = chatElements(document);
   const language = pageLanguage();
   const config = await readConfigFile("config.json", language);
