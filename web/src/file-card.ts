@@ -6,8 +6,6 @@ import { type Translate, visible } from "./strings.js";
 
 export type FileState = "uploading" | "scanning" | "ready" | "blocked";
 
-const STATE_WORDS = { uploading: "uploading", scanning: "scanning", blocked: "rejected" } as const;
-
 // 1024s, as the "at most 20 MB" of a refused file counts: a file shown as 20 MB is sent.
 export function fileSize(bytes: number, language: string): string {
   const step = Math.min(2, Math.floor(Math.log(Math.max(bytes, 1)) / Math.log(1024)));
@@ -45,7 +43,7 @@ export function fileCard(
     title.addEventListener("click", download);
   }
   const words = [size === undefined || state === "blocked" ? "" : fileSize(size, t.language)];
-  if (state !== "ready") words.push(t(STATE_WORDS[state]));
+  if (state !== "ready") words.push(t(state)); // its words are under its name
   const line = document.createElement("span");
   line.className = "file-state";
   line.textContent = words.filter(Boolean).join(" · ");
