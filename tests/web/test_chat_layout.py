@@ -37,10 +37,11 @@ def after_style(locator, prop: str) -> str:
     return str(locator.evaluate(f"e => getComputedStyle(e, '::after').{prop}"))
 
 
-@pytest.mark.parametrize("surface", SURFACES)
-def test_the_composer_is_one_row_that_grows_and_end_chat_is_in_the_header(stack, surface):
+@pytest.mark.parametrize(("surface", "width"), [("page", 1280), ("widget", 1280), ("widget", 320)])
+def test_the_composer_is_one_row_that_grows_and_end_chat_is_in_the_header(stack, surface, width):
     with chromium() as browser:
-        page = open_surface(browser, stack, surface, "desktop")
+        page = open_surface(browser, stack, surface, "phone" if width < 480 else "desktop")
+        page.set_viewport_size({"width": width, "height": 740})
         expect(page.get_by_role("button", name="End chat")).to_be_hidden()  # no chat yet
         messages = start_chat(page)
         text = page.get_by_role("textbox", name="Message")
