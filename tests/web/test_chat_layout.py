@@ -93,6 +93,7 @@ def test_the_composer_is_one_row_that_grows_and_end_chat_is_in_the_header(stack,
 def test_on_a_touch_phone_enter_is_a_new_line_and_send_sends(stack, surface):
     with chromium() as browser:
         page = open_surface(browser, stack, surface, "phone", **TOUCH_PHONE)
+        assert page.evaluate("innerWidth") == 390, "laid out as a phone, not zoomed out"
         messages = start_chat(page)
         text = page.get_by_role("textbox", name="Message")
         expect(text).to_have_attribute("placeholder", "Type a message")
