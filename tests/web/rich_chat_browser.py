@@ -58,7 +58,8 @@ class Chat:
 
 def host_page(stack: RunningStack) -> str:
     return (
-        '<!doctype html><html lang="en"><head><title>Shop</title></head>'
+        '<!doctype html><html lang="en"><head><title>Shop</title>'
+        '<meta name="viewport" content="width=device-width, initial-scale=1"></head>'
         f"<body><main><h1>Shop</h1></main>{snippet(stack.widget_url)}</body></html>"
     )
 

@@ -51,8 +51,10 @@ def test_a_file_the_scan_rejects_says_so_and_offers_no_download():
     try:
         with chat(stack, "page", "desktop") as session:
             drop(session, "eicar.txt", EICAR_TEST_FILE.decode())
-            own = session.messages.locator("li.customer").last
-            expect(own).to_contain_text("eicar.txt · blocked by the virus check", timeout=10_000)
+            own = session.messages.locator("li.customer .file-card").last
+            expect(own).to_have_attribute("data-state", "blocked", timeout=10_000)
+            expect(own).to_contain_text("eicar.txt")
+            expect(own).to_contain_text("Blocked: it did not pass the virus check")
             expect(session.messages).to_contain_text("did not pass the virus scan")
             assert own.get_by_role("button").count() == 0
             assert axe_violations(session.page) == []

@@ -44,7 +44,7 @@ def test_a_file_name_with_a_bidi_control_shows_its_real_order(stack, surface):
             {"name": SPOOFED_FILE, "mimeType": "text/plain", "buffer": b"total: 10\n"}
         )
         expect(messages).to_contain_text("Thanks, I received invoice", timeout=10_000)
-        button = messages.locator("li.customer .attachment button")
+        button = messages.locator("li.customer .file-card button")
         expect(button).to_have_text(shown(SPOOFED_FILE))
         expect(button).to_have_attribute("dir", "ltr")
         expect(button).to_have_accessible_name(f"Download {shown(SPOOFED_FILE)}")

@@ -1,9 +1,10 @@
 // Attachments in the chat view: the file button and drop target, checks before any upload
-// (Connect's types and 20 MB, from config.json's `attachments`), a status line while it goes
-// up, and ATTACHMENT items as their scan goes: checking, blocked, or a download button
-// (GetAttachment through chatjs, saved under the file's own name).
+// (Connect's types and 20 MB, from config.json's `attachments`), and each file as a card
+// (file-card.ts): sending, then as its ATTACHMENT item's scan goes, checking, blocked, or
+// ready to download (GetAttachment through chatjs, saved under the file's own name).
 import type { ChatAttachment, ChatItem, ChatSession } from "./chatjs.js";
 import type { AttachmentPolicy } from "./config.js";
+import { fileCard } from "./file-card.js";
 import { type Translate, visible } from "./strings.js";
 
 export interface StatusLine {
@@ -13,7 +14,12 @@ export interface StatusLine {
 
 export interface Attachments {
   render(item: ChatItem): HTMLElement | null;
-  wire(controls: { input: HTMLInputElement; button: HTMLButtonElement; target: HTMLElement }): void;
+  wire(controls: {
+    input: HTMLInputElement;
+    button: HTMLButtonElement;
+    target: HTMLElement;
+    list: HTMLElement;
+  }): void;
 }
 
 type Checked = { file: File; problem?: undefined } | { problem: string; file?: undefined };
@@ -57,16 +63,31 @@ export function createAttachments({
     return { file: new File([file], file.name, { type }) };
   }
 
+  // Sizes of the files sent from this tab (Connect's items carry none), by name.
+  const sizes = new Map<string, number>();
+  // Each file being sent, as its card (in `list`) until its item comes, or its send fails.
+  const pending = new Map<string, HTMLElement>();
+  let list: HTMLElement | null = null;
+
   async function send(file: File): Promise<void> {
     const checked = check(file);
     if (checked.problem !== undefined) return status.show(checked.problem, "error");
     const session = getSession();
     if (!session) return;
-    status.show(t("uploading", { name: file.name }), "progress");
+    status.clear();
+    sizes.set(file.name, file.size);
+    const entry = document.createElement("li");
+    entry.className = "customer";
+    entry.append(fileCard(file.name, "uploading", t, file.size));
+    pending.get(file.name)?.remove();
+    pending.set(file.name, entry);
+    list?.append(entry);
+    entry.scrollIntoView({ block: "end" });
     try {
       await session.sendAttachment({ attachment: checked.file });
-      status.clear();
+      setTimeout(() => entry.remove(), 10_000); // its item, should it not come
     } catch (error) {
+      entry.remove();
       if (errorField(error, "name") === "ServiceQuotaExceededException") {
         return status.show(t("tooManyFiles"), "error");
       }
@@ -95,37 +116,27 @@ export function createAttachments({
     const first: unknown = Array.isArray(item.Attachments) ? item.Attachments[0] : null;
     if (typeof first !== "object" || first === null) return null;
     const listed = first as ChatAttachment;
-    const body = document.createElement("span");
-    body.className = "attachment";
+    const name = String(listed.AttachmentName ?? "");
+    const own = item.ParticipantRole === "CUSTOMER";
+    if (own) pending.get(name)?.remove();
+    const size = own ? sizes.get(name) : undefined;
     if (listed.Status === "APPROVED") {
-      const button = document.createElement("button");
-      button.type = "button";
-      button.className = "link";
-      button.textContent = visible(listed.AttachmentName);
-      button.dir = "ltr"; // a file name reads left to right, so its real extension is last
-      button.setAttribute("aria-label", t("download", { name: listed.AttachmentName }));
-      button.addEventListener("click", () => {
+      return fileCard(name, "ready", t, size, () => {
         download(listed).catch(() => status.show(t("checkConnection"), "error"));
       });
-      body.append(button);
-    } else {
-      const rejected = listed.Status === "REJECTED";
-      body.classList.add(rejected ? "rejected" : "scanning");
-      body.textContent = t(rejected ? "rejected" : "scanning", { name: listed.AttachmentName });
     }
-    return body;
+    return fileCard(name, listed.Status === "REJECTED" ? "blocked" : "scanning", t, size);
   }
 
   // The file button (its input is the real control) and dropping files on `target`.
-  function wire({
-    input,
-    button,
-    target,
-  }: {
+  function wire(controls: {
     input: HTMLInputElement;
     button: HTMLButtonElement;
     target: HTMLElement;
+    list: HTMLElement;
   }): void {
+    const { input, button, target } = controls;
+    list = controls.list;
     button.hidden = !enabled;
     input.accept = Object.keys(types).join(",");
     input.addEventListener("change", () => {

@@ -6,6 +6,7 @@ import { createAttachments, type StatusLine } from "./attachments.js";
 import { createAttention } from "./attention.js";
 import { type BotCheck, mountBotCheck } from "./bot-check.js";
 import type { ChatItem, ChatSession } from "./chatjs.js";
+import { wireComposer } from "./composer.js";
 import type { ChatConfig } from "./config.js";
 import type { Emit, ErrorType, MessageRole, MessageType } from "./events.js";
 import { createInteractive } from "./interactive.js";
@@ -117,7 +118,12 @@ export function createChatView(
       () => showError(t("notSent"), t("checkConnection"), "send"),
     );
   const attachments = createAttachments({ policy: config.attachments, t, status, getSession });
-  attachments.wire({ input: el.fileInput, button: el.attach, target: el.conversation });
+  attachments.wire({
+    input: el.fileInput,
+    button: el.attach,
+    target: el.conversation,
+    list: el.messages,
+  });
   const receipts = createReceipts({ list: el.messages, t, getSession, signal: listening.signal });
   const transcript = createTranscript({
     list: el.messages,
@@ -211,7 +217,8 @@ export function createChatView(
   }
 
   function setEnded(isEnded: boolean): void {
-    el.composer.hidden = isEnded; // Send, Attach and End chat with it
+    el.composer.hidden = isEnded; // Send and Attach with it
+    el.end.hidden = isEnded; // in the header
     el.endedNote.hidden = !isEnded;
     if (isEnded) showPresence("ended");
     el.message.disabled = isEnded;
@@ -312,12 +319,7 @@ export function createChatView(
       session.sendEvent({ contentType: TYPING_EVENT }).catch(() => {});
     }
   });
-  el.message.addEventListener("keydown", (event) => {
-    if (event.key === "Enter" && !event.shiftKey) {
-      event.preventDefault();
-      el.composer.requestSubmit();
-    }
-  });
+  wireComposer(el.message, el.composer, t);
   el.composer.addEventListener("submit", async (event) => {
     event.preventDefault();
     const text = el.message.value.trim();

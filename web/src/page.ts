@@ -5,7 +5,7 @@ import "amazon-connect-chatjs";
 import { createChatView } from "./chat-view.js";
 import { readConfigFile } from "./config.js";
 import { chooseLanguage, strings } from "./strings.js";
-import { chatElements, chatMarkup } from "./template.js";
+import { chatElements, chatMarkup, END_CHAT } from "./template.js";
 
 const STORAGE_KEY = "connect-chat-starter.chat";
 
@@ -28,7 +28,10 @@ function forgetTokenInAddress(): void {
 
 async function main(): Promise<void> {
   forgetTokenInAddress();
-  document.querySelector("main")?.insertAdjacentHTML("beforeend", chatMarkup({ topics: true }));
+  const main = document.querySelector("main");
+  // an index.html from before the header had End chat: above the chat, then
+  (document.querySelector(".chat-header") ?? main)?.insertAdjacentHTML("beforeend", END_CHAT);
+  main?.insertAdjacentHTML("beforeend", chatMarkup({ topics: true }));
   const el = chatElements(document);
   const language = pageLanguage();
   const config = await readConfigFile("config.json", language);

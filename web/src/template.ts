@@ -14,6 +14,16 @@ const TOPICS = `
     <option value="other" data-i18n="topicOther">Something else</option>
   </select>`;
 
+// Icons drawn by currentColor (paths kept tiny: the widget's gzipped budget); the button
+// carries the name.
+const SEND = "M2 21 23 12 2 3v7l15 2-15 2z";
+const ATTACH = "M16 6v11a4 4 0 0 1-8 0V5a2.5 2.5 0 0 1 5 0v11a1 1 0 0 1-2 0V6";
+const icon = (path: string): string =>
+  `<svg aria-hidden="true" viewBox="0 0 24 24"><path d="${path}"/></svg>`;
+
+// End chat, for the page's or the widget's header (hidden but while a chat is on).
+export const END_CHAT = `<button type="button" id="end" class="secondary small" hidden data-i18n="endChat">End chat</button>`;
+
 export function chatMarkup({ topics }: TemplateOptions): string {
   return `
   <p id="error" class="error" role="alert" hidden></p>
@@ -25,6 +35,11 @@ export function chatMarkup({ topics }: TemplateOptions): string {
     <p id="connecting" class="connecting" role="status"></p>
   </form>
   <section id="conversation" class="conversation" hidden aria-label="Conversation" data-i18n-label="conversation">
+    <div id="confirmEnd" class="confirm-end" role="group" aria-labelledby="endQuestion" hidden>
+      <p id="endQuestion" data-i18n="endChatQuestion">End this chat?</p>
+      <button type="button" id="endConfirmed" data-i18n="endConfirmed">Yes, end the chat</button>
+      <button type="button" id="keepChatting" class="secondary" data-i18n="keepChatting">Keep chatting</button>
+    </div>
     <p class="presence"><span id="presence" role="status"></span> <span id="waited" class="waited"></span></p>
     <button type="button" id="notify" class="secondary small" hidden data-i18n="notify">Notify me of new messages</button>
     <ol id="messages" class="messages" part="messages" aria-live="polite" aria-relevant="additions" aria-label="Messages" data-i18n-label="messages" tabindex="0"></ol>
@@ -32,17 +47,11 @@ export function chatMarkup({ topics }: TemplateOptions): string {
     <p id="status" class="status" role="status" hidden></p>
     <form id="composer" class="composer" part="composer">
       <label for="message" class="visually-hidden" data-i18n="message">Message</label>
-      <textarea id="message" rows="2" placeholder="Type a message, Enter to send" data-i18n-placeholder="typeMessage" maxlength="1024"></textarea>
-      <button type="submit" id="send" data-i18n="send">Send</button>
-      <button type="button" id="attach" class="secondary" hidden data-i18n="attach">Attach a file</button>
+      <textarea id="message" rows="1" placeholder="Type a message, Enter to send" data-i18n-placeholder="typeMessage" maxlength="1024"></textarea>
+      <button type="button" id="attach" class="icon secondary" hidden aria-label="Attach a file" data-i18n-label="attach">${icon(ATTACH)}</button>
       <input type="file" id="fileInput" hidden multiple>
-      <button type="button" id="end" class="secondary" data-i18n="endChat">End chat</button>
+      <button type="submit" id="send" class="icon" aria-label="Send" data-i18n-label="send">${icon(SEND)}</button>
     </form>
-    <div id="confirmEnd" class="confirm-end" role="group" aria-labelledby="endQuestion" hidden>
-      <p id="endQuestion" data-i18n="endChatQuestion">End this chat?</p>
-      <button type="button" id="endConfirmed" data-i18n="endConfirmed">Yes, end the chat</button>
-      <button type="button" id="keepChatting" class="secondary" data-i18n="keepChatting">Keep chatting</button>
-    </div>
     <p id="endedNote" class="ended-note" hidden data-i18n="ended">Chat ended</p>
     <button type="button" id="newChat" hidden data-i18n="newChat">Start a new chat</button>
   </section>`;

@@ -6,7 +6,7 @@ import type { ChatConfig } from "./config.js";
 import type { Emit } from "./events.js";
 import type { LaunchOptions } from "./launch.js";
 import { strings } from "./strings.js";
-import { chatElements, chatMarkup } from "./template.js";
+import { chatElements, chatMarkup, END_CHAT } from "./template.js";
 
 const STORAGE_KEY = "connect-chat-starter.widget.chat";
 const PANEL = `
@@ -16,7 +16,7 @@ const PANEL = `
     <span class="unread" hidden></span>
   </button>
   <section id="panel" class="chat-panel" part="panel" role="dialog" aria-label="Chat with us" data-i18n-label="title" hidden>
-    <header part="header"><h2 data-i18n="title">Chat with us</h2>
+    <header part="header"><h2 data-i18n="title">Chat with us</h2>${END_CHAT}
       <button type="button" class="close" aria-label="Close chat window" data-i18n-label="close">×</button></header>
     ${chatMarkup({ topics: false })}
   </section>`;
