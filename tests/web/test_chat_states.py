@@ -137,6 +137,10 @@ def test_each_state_is_shown(stack, surface, width):
         expect(page.locator("#waited")).to_have_text(re.compile(r"^0:0\d$"))
         assert "Connecting you…" in page.evaluate("window.__connecting")
         expect(page.locator("#connecting")).to_have_text("")
+        box = page.get_by_role("textbox", name="Message")
+        assert box.evaluate("e => !e.value && e.scrollHeight <= e.clientHeight"), (
+            "the placeholder on one line, not half of a second one"
+        )
         seen(page, surface, "waiting", width)
         expect(presence).to_have_text("Waiting for an agent to join")  # what was seen
         assert not scrolls_sideways(page)
@@ -159,6 +163,7 @@ def test_each_state_is_shown(stack, surface, width):
             chat = json.loads(page.evaluate(f"sessionStorage.getItem('{STORAGE['widget']}')"))
             stack.control(f"contacts/{chat['contactId']}/items", body={"Content": "Still there?"})
             expect(launcher.locator(".unread")).to_have_text("1")  # while closed
+            expect(launcher).to_have_accessible_name("Chat with us 1")  # the count in its name
             seen(page, surface, "unread", width)
             launcher.click()
             expect(launcher.locator(".unread")).to_be_hidden()
