@@ -127,8 +127,11 @@ def test_each_state_is_shown(stack, surface, width):
         page.get_by_label("Your name").fill("Ada")
         page.get_by_role("button", name="Start chat").click()
         expect(page.locator("#connecting")).to_have_text("Connecting you…")
-        page.wait_for_timeout(100)  # the start request is in Playwright's hands
-        assert len(held) == 1
+        for _ in range(50):  # the start request reaches Playwright's hands
+            if held:
+                break
+            page.wait_for_timeout(100)
+        assert len(held) == 1, "one start, held"
         seen(page, surface, "connecting", width)
         held[0].continue_()
 
