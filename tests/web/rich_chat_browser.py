@@ -56,11 +56,24 @@ class Chat:
         return dict(stack.control(f"contacts/{details['contactId']}", method="GET"))
 
 
-def host_page(stack: RunningStack) -> str:
+# The queue a site's `init` goes in before widget.js has loaded (docs/embedding.md).
+INIT_STUB = (
+    "window.connectChat = window.connectChat || function () {"
+    " (connectChat.q = connectChat.q || []).push(arguments); };"
+)
+
+
+def host_page(stack: RunningStack, init: dict[str, Any] | None = None) -> str:
+    """A shop page with the widget's tag; `init`: the options it passes to `init` first."""
+    options = (
+        ""
+        if init is None
+        else f"<script>{INIT_STUB} connectChat('init', {json.dumps(init)});</script>"
+    )
     return (
         '<!doctype html><html lang="en"><head><title>Shop</title>'
         '<meta name="viewport" content="width=device-width, initial-scale=1"></head>'
-        f"<body><main><h1>Shop</h1></main>{snippet(stack.widget_url)}</body></html>"
+        f"<body><main><h1>Shop</h1></main>{options}{snippet(stack.widget_url)}</body></html>"
     )
 
 
@@ -72,17 +85,18 @@ def open_surface(
     *,
     query: str = "",
     launcher: str = "Chat with us",
+    init: dict[str, Any] | None = None,
     **context: Any,
 ) -> Any:
     """A page showing the surface (`context`: Playwright's, e.g. locale), its pre-chat form
-    ready."""
+    ready; `init`: the widget's options (docs/embedding.md)."""
     browser_context = browser.new_context(viewport=WIDTHS[width], accept_downloads=True, **context)
     browser_context.add_init_script(HIDEABLE_TAB)
     page = browser_context.new_page()
     if surface == "page":
         page.goto(stack.start_chat_url.removesuffix("chat") + query)
     else:
-        html = host_page(stack)
+        html = host_page(stack, init)
         page.route(f"{HOST}/", lambda route: route.fulfill(body=html, content_type="text/html"))
         page.goto(f"{HOST}/")
         page.get_by_role("button", name=launcher).click()
