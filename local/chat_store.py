@@ -31,6 +31,7 @@ class Participant:
     connection_token: str | None = None
     connection_expires: float = 0.0
     left: bool = False
+    sent: dict[str, dict[str, Any]] = field(default_factory=dict)  # ClientToken → its message
 
 
 @dataclass(eq=False)
@@ -42,6 +43,7 @@ class Contact:
     listeners: list[Listener] = field(default_factory=list)
     ended: bool = False
     customer_seen: bool = False
+    refuse_messages: bool = False  # a test's forced failure of SendMessage (control.py)
 
 
 class ChatStore:

@@ -1,6 +1,7 @@
 """Controls of the local stack (not AWS APIs): drop a chat's websockets, end a chat, post
-any item into a chat, see a chat (its transcript with receipts), and see which AWS calls
-arrived (operation, status, header names; never token values)."""
+any item into a chat, refuse (or again accept) its customer's messages, see a chat (its
+transcript with receipts), and see which AWS calls arrived (operation, status, header
+names; never token values)."""
 
 from collections import deque
 from collections.abc import Awaitable, Callable
@@ -39,6 +40,7 @@ class Control:
             web.post("/_local/contacts/{contact_id}/drop-sockets", self.drop_sockets),
             web.post("/_local/contacts/{contact_id}/end", self.end_chat),
             web.post("/_local/contacts/{contact_id}/items", self.post_item),
+            web.post("/_local/contacts/{contact_id}/refuse-messages", self.refuse_messages),
             web.get("/_local/requests", self.recorded_requests),
             web.get("/_local/contacts/{contact_id}", self.contact),
         ]
@@ -79,6 +81,14 @@ class Control:
         )
         item = self.store.post(agents[0], str(kind), str(content_type), fields=members)
         return web.json_response(item)
+
+    async def refuse_messages(self, request: web.Request) -> web.Response:
+        """{"refuse": true}: every SendMessage of the chat fails (500) until {"refuse": false}."""
+        contact = self.store.contacts.get(request.match_info["contact_id"])
+        if contact is None:
+            raise web.HTTPNotFound()
+        contact.refuse_messages = (await request.json()).get("refuse") is True
+        return web.json_response({"refuse": contact.refuse_messages})
 
     async def end_chat(self, request: web.Request) -> web.Response:
         contact = self.store.contacts.get(request.match_info["contact_id"])

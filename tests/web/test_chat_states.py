@@ -1,8 +1,8 @@
 """Every state of a chat, visibly (issue 33), in page and widget at 320, 390 and 1280 px:
 connecting (announced politely), waiting for an agent (with the time waited), the agent's
 name once they join (the widget's launcher then reading "Close chat", and counting unread
-messages while closed), and the end (the composer gone, with Attach and End chat: "Chat
-ended" and "Start a new chat"), each axe-core clean."""
+messages while closed), reconnecting (announced politely, the composer still usable), and the end (the composer
+gone, with Attach and End chat: "Chat ended" and "Start a new chat"), each axe-core clean."""
 
 import json
 import re
@@ -58,6 +58,15 @@ def test_each_state_is_shown(stack, surface, width):
         expect(page.locator("#waited")).to_have_text("")
         expect(presence).to_be_visible()
         assert axe_violations(page) == [], "agent present"
+
+        page.context.set_offline(True)  # test_reconnecting.py: what is typed meanwhile
+        reconnecting = page.get_by_role("status").filter(has_text="Reconnecting…")
+        expect(reconnecting).to_be_visible()
+        expect(page.get_by_role("textbox", name="Message")).to_be_enabled()
+        assert axe_violations(page) == [], "reconnecting"
+        assert not scrolls_sideways(page)
+        page.context.set_offline(False)
+        expect(reconnecting).to_have_count(0)
 
         if surface == "widget":  # the launcher closes what it opened
             launcher = page.locator(".launcher")

@@ -7,8 +7,10 @@ import { createAttention } from "./attention.js";
 import { type BotCheck, mountBotCheck } from "./bot-check.js";
 import type { ChatItem, ChatSession } from "./chatjs.js";
 import type { ChatConfig } from "./config.js";
+import { createConnection } from "./connection-state.js";
 import type { Emit, ErrorType, MessageRole, MessageType } from "./events.js";
 import { createInteractive } from "./interactive.js";
+import { createOutbox } from "./outbox.js";
 import { FIELD_MESSAGES, type FormField } from "./problem-words.js";
 import { participantServiceReachable } from "./reachability.js";
 import { createReceipts } from "./receipts.js";
@@ -112,10 +114,20 @@ export function createChatView(
       el.status.textContent = "";
     },
   };
-  const send = (text: string): Promise<unknown> =>
-    (session?.sendMessage({ contentType: "text/plain", message: text }) ?? Promise.reject()).catch(
-      () => showError(t("notSent"), t("checkConnection"), "send"),
-    );
+  // Back from "Reconnecting…": what the agent said meanwhile, then what the customer typed.
+  const connection = createConnection(
+    el.composer,
+    t,
+    () => {
+      if (session && current) void showEarlier(session, current.contactId);
+      void outbox.flush();
+    },
+    listening.signal,
+  );
+  const outbox = createOutbox(el.messages, t, getSession, connection.online, () =>
+    emit("error", { type: "send", message: t("notSent") }),
+  );
+  const send = outbox.send;
   const attachments = createAttachments({ policy: config.attachments, t, status, getSession });
   attachments.wire({ input: el.fileInput, button: el.attach, target: el.conversation });
   const receipts = createReceipts({ list: el.messages, t, getSession, signal: listening.signal });
@@ -224,6 +236,8 @@ export function createChatView(
 
   function ended(): void {
     over = true;
+    connection.watch(null);
+    outbox.clear();
     sessionStorage.removeItem(storageKey);
     if (current) rememberEndedChat(current.contactId, current.continuationToken);
     setEnded(true);
@@ -262,6 +276,7 @@ export function createChatView(
       throw error;
     }
     current = details;
+    connection.watch(joining);
     sessionStorage.setItem(storageKey, JSON.stringify(details));
     el.prechat.hidden = true;
     el.conversation.hidden = false;
@@ -475,6 +490,7 @@ export function createChatView(
   function destroy(): void {
     session?.cleanUpOnParticipantDisconnect?.();
     session = null;
+    connection.watch(null);
     clearInterval(clock);
     listening.abort();
   }
