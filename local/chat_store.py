@@ -44,6 +44,7 @@ class Contact:
     ended: bool = False
     customer_seen: bool = False
     refuse_messages: bool = False  # a test's forced failure of SendMessage (control.py)
+    refuse_sockets: bool = False  # and of its websockets
 
 
 class ChatStore:

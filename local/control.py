@@ -1,5 +1,5 @@
 """Controls of the local stack (not AWS APIs): drop a chat's websockets, end a chat, post
-any item into a chat, refuse (or again accept) its customer's messages, see a chat (its
+any item into a chat, refuse (or again accept) its customer's messages or websockets, see a chat (its
 transcript with receipts), and see which AWS calls arrived (operation, status, header
 names; never token values)."""
 
@@ -41,6 +41,7 @@ class Control:
             web.post("/_local/contacts/{contact_id}/end", self.end_chat),
             web.post("/_local/contacts/{contact_id}/items", self.post_item),
             web.post("/_local/contacts/{contact_id}/refuse-messages", self.refuse_messages),
+            web.post("/_local/contacts/{contact_id}/refuse-sockets", self.refuse_sockets),
             web.get("/_local/requests", self.recorded_requests),
             web.get("/_local/contacts/{contact_id}", self.contact),
         ]
@@ -89,6 +90,17 @@ class Control:
             raise web.HTTPNotFound()
         contact.refuse_messages = (await request.json()).get("refuse") is True
         return web.json_response({"refuse": contact.refuse_messages})
+
+    async def refuse_sockets(self, request: web.Request) -> web.Response:
+        """{"refuse": true}: the chat's websockets are cut and new ones refused (503) until
+        {"refuse": false}, as when the service is out of reach but the network is not."""
+        contact = self.store.contacts.get(request.match_info["contact_id"])
+        if contact is None:
+            raise web.HTTPNotFound()
+        contact.refuse_sockets = (await request.json()).get("refuse") is True
+        if contact.refuse_sockets:
+            await self.sockets.drop(contact.contact_id)
+        return web.json_response({"refuse": contact.refuse_sockets})
 
     async def end_chat(self, request: web.Request) -> web.Response:
         contact = self.store.contacts.get(request.match_info["contact_id"])

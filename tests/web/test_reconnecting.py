@@ -82,3 +82,23 @@ def test_a_message_that_fails_can_be_sent_again(stack, surface):
         expect(talk.messages).to_contain_text("You said: try me", timeout=10_000)
         expect(failed).to_have_count(0)
         assert sent_by_customer(stack, talk) == ["try me"]
+
+
+@pytest.mark.parametrize("surface", ["page", "widget"])
+def test_a_refused_websocket_is_reconnecting_too(stack, surface):
+    """The network is fine but the Participant Service's websocket is cut and refused: the
+    same state, the same queue, until chatjs has its websocket back."""
+    with chat(stack, surface, "desktop") as talk:
+        page = talk.page
+        contact = f"contacts/{talk.contact(stack)['contactId']}"
+        stack.control(f"{contact}/refuse-sockets", body={"refuse": True})
+        reconnecting = page.get_by_role("status").filter(has_text="Reconnecting…")
+        expect(reconnecting).to_be_visible()
+        talk.say("are you there?")
+        expect(page.locator("ol.messages > li.queued")).to_contain_text(QUEUED)
+        assert sent_by_customer(stack, talk) == []
+
+        stack.control(f"{contact}/refuse-sockets", body={"refuse": False})
+        expect(talk.messages).to_contain_text("You said: are you there?", timeout=30_000)
+        expect(reconnecting).to_have_count(0)
+        assert sent_by_customer(stack, talk) == ["are you there?"]
