@@ -1,7 +1,7 @@
 """Controls of the local stack (not AWS APIs): drop a chat's websockets, end a chat, post
-any item into a chat, refuse (or again accept) its customer's messages or websockets, see a chat (its
-transcript with receipts), and see which AWS calls arrived (operation, status, header
-names; never token values)."""
+any item into a chat, refuse (or again accept) its customer's messages or websockets, see a
+chat (its transcript with receipts), and see which AWS calls arrived (operation, status,
+header names; never token values)."""
 
 from collections import deque
 from collections.abc import Awaitable, Callable
