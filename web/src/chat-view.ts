@@ -15,6 +15,7 @@ import { FIELD_MESSAGES, type FormField } from "./problem-words.js";
 import { participantServiceReachable } from "./reachability.js";
 import { createReceipts } from "./receipts.js";
 import { createRichText } from "./rich-text.js";
+import { signInGate } from "./sign-in-gate.js";
 import { rememberEndedChat, type StartedChat, startChat } from "./start-chat.js";
 import { chooseLanguage, strings, translate } from "./strings.js";
 import type { ChatElements } from "./template.js";
@@ -442,6 +443,7 @@ export function createChatView(
 
   // The page's startChat: its name (else the form's), its attributes; the form is skipped.
   async function startFromPage(request: StartRequest): Promise<void> {
+    if (!session && (await signInGate(el, config, t))) return;
     const given = typeof request.name === "string" ? request.name.trim() : "";
     const name = given || el.name.value.trim();
     if (!name) {
@@ -495,5 +497,10 @@ export function createChatView(
     listening.abort();
   }
 
-  return { resume, startChat: startFromPage, endChat, destroy, language: t.language };
+  // Not resumed: the form, or sign-in first (sign-in-gate.ts).
+  async function resumeOrGate(): Promise<boolean> {
+    return (await resume()) || signInGate(el, config, t).then(() => false);
+  }
+
+  return { resume: resumeOrGate, startChat: startFromPage, endChat, destroy, language: t.language };
 }
