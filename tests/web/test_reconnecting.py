@@ -4,15 +4,16 @@ sent once the connection is back, in order, exactly once (the local stack's tran
 says); a message that still fails is marked not sent, with a Retry that sends it. Page and
 widget, at 320, 390 and 1280 px, axe-core clean while reconnecting."""
 
+import json
 import re
 
 import pytest
 from playwright.sync_api import expect
 
 from tests.local_stack import start_stack
-from tests.web.browser import needs_chromium, scrolls_sideways
+from tests.web.browser import chromium, needs_chromium, scrolls_sideways
 from tests.web.browser import serious_accessibility_violations as axe_violations
-from tests.web.rich_chat_browser import chat
+from tests.web.rich_chat_browser import STORAGE, chat, open_surface
 
 pytestmark = needs_chromium
 QUEUED = "Sending when you're back online"
@@ -97,8 +98,54 @@ def test_a_refused_websocket_is_reconnecting_too(stack, surface):
         talk.say("are you there?")
         expect(page.locator("ol.messages > li.queued")).to_contain_text(QUEUED)
         assert sent_by_customer(stack, talk) == []
+        stack.control(f"{contact}/items", body={"Content": "Said while you were away"})
 
         stack.control(f"{contact}/refuse-sockets", body={"refuse": False})
         expect(talk.messages).to_contain_text("You said: are you there?", timeout=30_000)
+        expect(talk.messages).to_contain_text("Said while you were away")  # caught up
         expect(reconnecting).to_have_count(0)
         assert sent_by_customer(stack, talk) == ["are you there?"]
+
+
+def test_in_spanish(stack):
+    with chromium() as browser:
+        page = open_surface(browser, stack, "page", "phone", query="?lang=es")
+        page.get_by_label("Tu nombre").fill("Ada")
+        page.get_by_role("button", name="Iniciar chat").click()
+        messages = page.locator("ol.messages")
+        expect(messages).to_contain_text("Local Agent se ha unido", timeout=15_000)
+        page.context.set_offline(True)
+        expect(page.get_by_role("status").filter(has_text="Reconectando…")).to_be_visible()
+        box = page.get_by_role("textbox", name="Mensaje")
+        box.fill("hola")
+        box.press("Enter")
+        expect(messages.locator("li.queued")).to_have_text(
+            "holaSe enviará cuando vuelvas a tener conexión"
+        )
+        contact = json.loads(page.evaluate(f"sessionStorage.getItem('{STORAGE['page']}')"))
+        stack.control(f"contacts/{contact['contactId']}/refuse-messages", body={"refuse": True})
+        page.context.set_offline(False)
+        expect(page.get_by_role("button", name="Reintentar")).to_be_visible(timeout=20_000)
+        expect(messages.locator("li.failed")).to_have_text("holaMensaje no enviado Reintentar")
+
+
+def test_a_message_whose_answer_was_lost_is_not_sent_twice(stack):
+    """SendMessage reaches the service but its answer never reaches the browser: the message is
+    tried again with the same ClientToken, and the chat has it once."""
+    with chat(stack, "page", "desktop") as talk:
+        lost: list[str] = []
+
+        def answer_lost_once(route):
+            if lost:
+                return route.continue_()
+            lost.append(route.fetch().text())  # the service took it
+            return route.abort("connectionreset")
+
+        talk.page.route("**/participant/message", answer_lost_once)
+        talk.say("only once")
+        expect(talk.messages).to_contain_text("You said: only once", timeout=15_000)
+        assert lost, "the first answer was lost"
+        talk.page.wait_for_timeout(1500)  # any second copy would be echoed by now
+        assert sent_by_customer(stack, talk) == ["only once"]
+        expect(talk.messages.locator("li.customer")).to_have_count(1)
+        expect(talk.messages.get_by_text("You said: only once")).to_have_count(1)
