@@ -93,11 +93,15 @@ class Control:
 
     async def refuse_sockets(self, request: web.Request) -> web.Response:
         """{"refuse": true}: the chat's websockets are cut and new ones refused (503) until
-        {"refuse": false}, as when the service is out of reach but the network is not."""
+        {"refuse": false}, as when the service is out of reach but the network is not; with
+        "connections": true CreateParticipantConnection fails (500) too, which chatjs does not
+        retry (its websocket is then broken for good)."""
         contact = self.store.contacts.get(request.match_info["contact_id"])
         if contact is None:
             raise web.HTTPNotFound()
-        contact.refuse_sockets = (await request.json()).get("refuse") is True
+        given = await request.json()
+        contact.refuse_sockets = given.get("refuse") is True
+        contact.refuse_connections = contact.refuse_sockets and given.get("connections") is True
         if contact.refuse_sockets:
             await self.sockets.drop(contact.contact_id)
         return web.json_response({"refuse": contact.refuse_sockets})

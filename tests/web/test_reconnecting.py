@@ -107,6 +107,38 @@ def test_a_refused_websocket_is_reconnecting_too(stack, surface):
         assert sent_by_customer(stack, talk) == ["are you there?"]
 
 
+@pytest.mark.parametrize("surface", ["page", "widget"])
+def test_a_websocket_chatjs_gave_up_on_is_joined_again(stack, surface):
+    """CreateParticipantConnection refused (500, not a network error): chatjs breaks the
+    websocket for good and a session connects only once, so the chat is joined again with a
+    new session, and what waited is sent once."""
+    with chat(stack, surface, "desktop") as talk:
+        contact = f"contacts/{talk.contact(stack)['contactId']}"
+        stack.control(f"{contact}/refuse-sockets", body={"refuse": True, "connections": True})
+        reconnecting = talk.page.get_by_role("status").filter(has_text="Reconnecting…")
+        expect(reconnecting).to_be_visible()
+        talk.say("still here")
+        talk.page.wait_for_timeout(3000)  # chatjs has given up by now
+        expect(reconnecting).to_be_visible()
+        stack.control(f"{contact}/refuse-sockets", body={"refuse": False})
+        expect(talk.messages).to_contain_text("You said: still here", timeout=30_000)
+        expect(reconnecting).to_have_count(0)
+        assert sent_by_customer(stack, talk) == ["still here"]
+        assert talk.errors == []
+
+
+def test_a_chat_that_ended_while_away_is_shown_ended(stack):
+    with chat(stack, "page", "desktop") as talk:
+        contact = f"contacts/{talk.contact(stack)['contactId']}"
+        stack.control(f"{contact}/refuse-sockets", body={"refuse": True})
+        expect(talk.page.get_by_role("status").filter(has_text="Reconnecting…")).to_be_visible()
+        stack.control(f"{contact}/end")
+        stack.control(f"{contact}/refuse-sockets", body={"refuse": False})
+        expect(talk.page.locator("#endedNote")).to_be_visible(timeout=30_000)
+        expect(talk.page.get_by_role("status").filter(has_text="Reconnecting…")).to_have_count(0)
+        expect(talk.page.get_by_role("button", name="Start a new chat")).to_be_visible()
+
+
 def test_in_spanish(stack):
     with chromium() as browser:
         page = open_surface(browser, stack, "page", "phone", query="?lang=es")

@@ -123,6 +123,7 @@ export function createChatView(
       if (session && current) void showEarlier(session, current.contactId);
       void outbox.flush();
     },
+    (broken) => void rejoin(broken),
     listening.signal,
   );
   const outbox = createOutbox(el.messages, t, getSession, connection.online, () =>
@@ -286,6 +287,23 @@ export function createChatView(
     emit("chat-started", { contactId });
     if (resumed) await showEarlier(joining, contactId);
     el.message.focus();
+  }
+
+  // chatjs gives its websocket up for good when CreateParticipantConnection fails other than
+  // by the network, and a session connects only once: the same chat is joined again with a
+  // new session, paced, until it is back or over.
+  async function rejoin(broken: ChatSession): Promise<void> {
+    for (let pause = 1000; session === broken && current; pause = Math.min(pause * 2, 30_000)) {
+      await new Promise((resolve) => setTimeout(resolve, pause));
+      if (session !== broken || !current || !navigator.onLine) continue;
+      try {
+        await join(current, true);
+        broken.cleanUpOnParticipantDisconnect?.();
+      } catch (error) {
+        session = broken;
+        if (chatIsOver(error)) ended();
+      }
+    }
   }
 
   // Reloaded mid-chat: what was said so far. A chat that is on stays on if this fails.

@@ -14,6 +14,7 @@ export function createConnection(
   before: HTMLElement,
   t: Translate,
   back: () => void, // the connection returned: catch up and send what waited
+  broken: (session: ChatSession) => void, // chatjs gave its websocket up for good
   signal: AbortSignal,
 ): Connection {
   const line = document.createElement("p");
@@ -41,7 +42,10 @@ export function createConnection(
         update();
       };
       session?.onConnectionLost(set(true));
-      session?.onConnectionBroken(set(true));
+      session?.onConnectionBroken(() => {
+        set(true)();
+        if (session && watched === session) broken(session);
+      });
       session?.onConnectionEstablished(set(false));
       update();
     },
