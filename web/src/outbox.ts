@@ -25,7 +25,7 @@ export function createOutbox(
   t: Translate,
   getSession: () => ChatSession | null,
   online: () => boolean,
-  failed: () => void, // one was given up on
+  gaveUp: () => void, // a message is marked not sent
 ): Outbox {
   let queue: Waiting[] = [];
   let flushing = false;
@@ -82,7 +82,7 @@ export function createOutbox(
       if (sent || online()) queue.shift();
       if (!sent && online()) {
         show(message, true);
-        failed();
+        gaveUp();
       }
     }
     flushing = false;

@@ -26,6 +26,7 @@ export async function signInGate(
     link.textContent = t("signIn");
     note.append(config.signInUrl ? link : t("signIn"));
     el.prechat.after(note);
+    if (el.prechat.contains(el.root.activeElement)) link.focus(); // not lost with the form
   } else if (!needed && shown) {
     shown.remove();
   } else return needed;
