@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.local_stack import start_stack
-from tests.web.browser import chromium, needs_chromium, scrolls_sideways
+from tests.web.browser import chromium, end_chat, needs_chromium, scrolls_sideways
 from tests.web.browser import serious_accessibility_violations as axe_violations
 from tests.web.rich_chat_browser import STORAGE, chat, open_surface
 
@@ -125,6 +125,22 @@ def test_a_websocket_chatjs_gave_up_on_is_joined_again(stack, surface):
         expect(reconnecting).to_have_count(0)
         assert sent_by_customer(stack, talk) == ["still here"]
         assert talk.errors == []
+
+
+def test_ending_the_chat_while_rejoining_ends_it_once(stack):
+    with chat(stack, "widget", "desktop") as talk:
+        talk.page.evaluate(
+            "window.__ended = 0; connectChat('on', 'chat-ended', () => window.__ended++)"
+        )
+        contact = f"contacts/{talk.contact(stack)['contactId']}"
+        stack.control(f"{contact}/refuse-sockets", body={"refuse": True, "connections": True})
+        expect(talk.page.get_by_role("status").filter(has_text="Reconnecting…")).to_be_visible()
+        talk.page.wait_for_timeout(1500)  # chatjs has given up; joining again is under way
+        end_chat(talk.page)
+        expect(talk.page.locator("#endedNote")).to_be_visible()
+        talk.page.wait_for_timeout(5000)  # the next tries of joining again, had they gone on
+        assert talk.page.evaluate("window.__ended") == 1
+        expect(talk.page.get_by_role("status").filter(has_text="Reconnecting…")).to_have_count(0)
 
 
 def test_a_chat_that_ended_while_away_is_shown_ended(stack):

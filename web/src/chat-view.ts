@@ -293,9 +293,10 @@ export function createChatView(
   // by the network, and a session connects only once: the same chat is joined again with a
   // new session, paced, until it is back or over.
   async function rejoin(broken: ChatSession): Promise<void> {
-    for (let pause = 1000; session === broken && current; pause = Math.min(pause * 2, 30_000)) {
+    const on = (): boolean => session === broken && !over;
+    for (let pause = 1000; on(); pause = Math.min(pause * 2, 30_000)) {
       await new Promise((resolve) => setTimeout(resolve, pause));
-      if (session !== broken || !current || !navigator.onLine) continue;
+      if (!on() || !current || !navigator.onLine) continue;
       try {
         await join(current, true);
         broken.cleanUpOnParticipantDisconnect?.();
