@@ -320,6 +320,9 @@ export function createChatView(
       for (const item of Array.isArray(items) ? (items as ChatItem[]) : []) {
         track(item, contactId);
         transcript.render(item);
+        // ended while its websocket was away (connection-state.ts): chatjs never says so
+        const thisChat = !item.ContactId || item.ContactId === contactId;
+        if (!over && thisChat && item.ContentType === `${EVENT}chat.ended`) ended();
       }
     } catch {
       status.show(t("checkConnection"), "error");
