@@ -180,6 +180,16 @@ class JwtAuth(Model):
     claims_to_attributes: Claims = {}
     """JWT claim → the contact attribute it sets: one of `allowedAttributes`, each at most
     once (a browser may then not send that attribute)"""
+    sign_in_url: str | None = text(
+        "an `https://` URL or a path on the page's own site (`/...`, not `//...`)",
+        # no other scheme (javascript:, data:, http:), no other host by `//` or `/\`, and
+        # nothing after a trailing newline (Python's `$` would allow one)
+        r"^(https://[^\s/?#\\\x00-\x1f\x7f]+|/(?![/\\]))[^\s\\\x00-\x1f\x7f]*(?!\n)$",
+        None,
+        max_length=2048,
+    )
+    """the site's sign-in page: the chat page and the widget link to it, instead of the
+    form, for a visitor with no sign-in token (config.json's `signInUrl`)"""
 
 
 def _auth_type(value: Any) -> Any:

@@ -108,6 +108,8 @@ def widget_config(config: EnvironmentConfig, *, start_chat_url: str) -> dict[str
         "signIn": "jwt" if config.auth else "none",
         "attachments": attachment_policy.policy(config.widget.attachments),
     }
+    if config.auth and config.auth.sign_in_url:
+        page["signInUrl"] = config.auth.sign_in_url
     if config.bot_check:
         check = config.bot_check
         page["botCheck"] = {"provider": check.provider, "siteKey": check.site_key}

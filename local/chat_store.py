@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from local.aws_protocol import access_denied
+from local.aws_protocol import AwsError, access_denied
 
 EVENT = "application/vnd.amazonaws.connect.event."
 Listener = Callable[["Contact", dict[str, Any]], None]
@@ -31,6 +31,7 @@ class Participant:
     connection_token: str | None = None
     connection_expires: float = 0.0
     left: bool = False
+    sent: dict[str, dict[str, Any]] = field(default_factory=dict)  # ClientToken → its message
 
 
 @dataclass(eq=False)
@@ -42,6 +43,9 @@ class Contact:
     listeners: list[Listener] = field(default_factory=list)
     ended: bool = False
     customer_seen: bool = False
+    refuse_messages: bool = False  # a test's forced failure of SendMessage (control.py)
+    refuse_sockets: bool = False  # and of its websockets
+    refuse_connections: bool = False  # and of CreateParticipantConnection
 
 
 class ChatStore:
@@ -99,6 +103,8 @@ class ChatStore:
         participant = self._by_participant_token.get(participant_token)
         if participant is None or participant.left or participant.contact.ended:
             raise access_denied("Participant token is not valid")
+        if participant.contact.refuse_connections:  # before the connection token changes
+            raise AwsError("InternalServerException", 500, "Refused (local control)")
         if participant.connection_token:
             self._by_connection_token.pop(participant.connection_token, None)
         participant.connection_token = "ctok-" + secrets.token_urlsafe(48)

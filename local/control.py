@@ -1,6 +1,7 @@
 """Controls of the local stack (not AWS APIs): drop a chat's websockets, end a chat, post
-any item into a chat, see a chat (its transcript with receipts), and see which AWS calls
-arrived (operation, status, header names; never token values)."""
+any item into a chat, refuse (or again accept) its customer's messages or websockets, see a
+chat (its transcript with receipts), and see which AWS calls arrived (operation, status,
+header names; never token values)."""
 
 from collections import deque
 from collections.abc import Awaitable, Callable
@@ -39,6 +40,8 @@ class Control:
             web.post("/_local/contacts/{contact_id}/drop-sockets", self.drop_sockets),
             web.post("/_local/contacts/{contact_id}/end", self.end_chat),
             web.post("/_local/contacts/{contact_id}/items", self.post_item),
+            web.post("/_local/contacts/{contact_id}/refuse-messages", self.refuse_messages),
+            web.post("/_local/contacts/{contact_id}/refuse-sockets", self.refuse_sockets),
             web.get("/_local/requests", self.recorded_requests),
             web.get("/_local/contacts/{contact_id}", self.contact),
         ]
@@ -79,6 +82,29 @@ class Control:
         )
         item = self.store.post(agents[0], str(kind), str(content_type), fields=members)
         return web.json_response(item)
+
+    async def refuse_messages(self, request: web.Request) -> web.Response:
+        """{"refuse": true}: every SendMessage of the chat fails (500) until {"refuse": false}."""
+        contact = self.store.contacts.get(request.match_info["contact_id"])
+        if contact is None:
+            raise web.HTTPNotFound()
+        contact.refuse_messages = (await request.json()).get("refuse") is True
+        return web.json_response({"refuse": contact.refuse_messages})
+
+    async def refuse_sockets(self, request: web.Request) -> web.Response:
+        """{"refuse": true}: the chat's websockets are cut and new ones refused (503) until
+        {"refuse": false}, as when the service is out of reach but the network is not; with
+        "connections": true CreateParticipantConnection fails (500) too, which chatjs does not
+        retry (its websocket is then broken for good)."""
+        contact = self.store.contacts.get(request.match_info["contact_id"])
+        if contact is None:
+            raise web.HTTPNotFound()
+        given = await request.json()
+        contact.refuse_sockets = given.get("refuse") is True
+        contact.refuse_connections = contact.refuse_sockets and given.get("connections") is True
+        if contact.refuse_sockets:
+            await self.sockets.drop(contact.contact_id)
+        return web.json_response({"refuse": contact.refuse_sockets})
 
     async def end_chat(self, request: web.Request) -> web.Response:
         contact = self.store.contacts.get(request.match_info["contact_id"])

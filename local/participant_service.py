@@ -71,7 +71,15 @@ class ParticipantService:
         sender = self.store.by_connection_token(params["ConnectionToken"])
         if params["ContentType"] not in MESSAGE_TYPES:
             raise AwsError("ValidationException", 400, "Unsupported ContentType")
-        item = self.store.post(sender, "MESSAGE", params["ContentType"], params["Content"])
+        if sender.contact.refuse_messages:
+            raise AwsError("InternalServerException", 500, "Refused (local control)")
+        # As Connect: a ClientToken seen before answers with its message, not a second one.
+        token = params.get("ClientToken")
+        item = sender.sent.get(token) if token else None
+        if item is None:
+            item = self.store.post(sender, "MESSAGE", params["ContentType"], params["Content"])
+            if token:
+                sender.sent[token] = item
         return web.json_response({"Id": item["Id"], "AbsoluteTime": item["AbsoluteTime"]})
 
     async def send_event(self, request: web.Request) -> web.Response:

@@ -48,6 +48,8 @@ class SocketRegistry:
         entry = self._sockets.pop(request.match_info["socket_id"], None)  # one use per URL
         if entry is None or entry.expires < time.time():
             raise web.HTTPForbidden(text="websocket URL is not valid or has expired")
+        if entry.participant.contact.refuse_sockets:
+            raise web.HTTPServiceUnavailable(text="websockets refused (local control)")
         ws = web.WebSocketResponse()
         await ws.prepare(request)
         outbox: asyncio.Queue[dict[str, Any]] = asyncio.Queue()

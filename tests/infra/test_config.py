@@ -9,6 +9,7 @@ import pytest
 from pydantic import ValidationError
 
 from infra.config import DEFAULT_ENVIRONMENT, ConfigError, load
+from infra.widget_bundle import widget_config
 from tests.conftest import REPO_ROOT
 
 ARN_ELSEWHERE = (
@@ -255,3 +256,40 @@ def test_a_contact_flow_arn_of_the_configured_instance_is_reduced_to_its_id(envi
     other = arn.replace(dev["instanceId"], "99999999-9999-4999-8999-999999999999")
     with pytest.raises(ConfigError, match=r"contactFlowId: .* is not in account .* instance"):
         load({"dev": {**dev, "contactFlowId": other}}, "dev")
+
+
+SIGN_IN_REFUSED = [
+    "javascript:alert(1)",
+    "JavaScript:alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "http://staging.example.com/sign-in",
+    "ftp://staging.example.com/",
+    "//evil.example.com/sign-in",
+    "/\\evil.example.com",
+    "https://",
+    "https://staging.example.com/sign in",
+    "/sign-in\n",
+    "sign-in",
+    "",
+]
+
+
+@pytest.mark.parametrize("url", SIGN_IN_REFUSED)
+def test_the_sign_in_link_is_https_or_a_path_of_the_site_only(environments, url):
+    environments["staging"]["auth"]["signInUrl"] = url
+    [line] = mistakes(environments, "staging")
+    assert line.startswith(f"{A}.signInUrl: ")
+    assert "an `https://` URL or a path on the page's own site" in line
+
+
+@pytest.mark.parametrize("url", ["https://example.com/sign-in?next=%2Fchat", "/account/sign-in"])
+def test_the_sign_in_link_reaches_config_json(environments, url):
+    environments["staging"]["auth"]["signInUrl"] = url
+    page = widget_config(load(environments, "staging"), start_chat_url="https://api/chat")
+    assert (page["signIn"], page["signInUrl"]) == ("jwt", url)
+    del environments["staging"]["auth"]["signInUrl"]
+    assert "signInUrl" not in widget_config(load(environments, "staging"), start_chat_url="/c")
+    environments["dev"]["auth"] = {"type": "none", "signInUrl": url}
+    assert mistakes(environments, "dev") == (
+        "environments.dev.auth.signInUrl: is not a known key (known here: type)",
+    )

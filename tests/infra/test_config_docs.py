@@ -54,6 +54,24 @@ REFUSED_BY_BOTH = [
     ("tags", {"team": "x" * 257}),
     ("auth", {"type": "jwt", "issuer": "https://idp.example.com"}),
     ("auth", {"type": "none", "issuer": "https://idp.example.com"}),
+    (
+        "auth",
+        {
+            "type": "jwt",
+            "issuer": "https://i.example.com",
+            "audience": ["a"],
+            "signInUrl": "javascript:alert(1)",
+        },
+    ),
+    (
+        "auth",
+        {
+            "type": "jwt",
+            "issuer": "https://i.example.com",
+            "audience": ["a"],
+            "signInUrl": "//evil.example.com",
+        },
+    ),
     ("widget", {"priceClass": "PriceClass_1"}),
     ("botCheck", {"provider": "turnstile", "siteKey": " ", "secretParameter": "/a"}),
     ("contactFlowID", "x"),

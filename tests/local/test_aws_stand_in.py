@@ -122,3 +122,32 @@ def test_injected_failures_surface_as_503_from_our_api():
         assert (error.value.status, error.value.retry_after) == (503, "5")
     finally:
         failing.stop()
+
+
+def test_send_message_is_idempotent_by_client_token_and_can_be_refused(stack, connect, participant):
+    """As Connect: a SendMessage with a ClientToken already used answers with that message
+    (the chat's outbox retries with the same token); the refuse-messages control fails them."""
+    chat = connect.start_chat_contact(
+        InstanceId=INSTANCE, ContactFlowId=FLOW, ParticipantDetails={"DisplayName": "Ada"}
+    )
+    token = participant.create_participant_connection(
+        ParticipantToken=chat["ParticipantToken"], Type=["CONNECTION_CREDENTIALS"]
+    )["ConnectionCredentials"]["ConnectionToken"]
+
+    def send(content: str, client_token: str) -> str:
+        return participant.send_message(
+            ConnectionToken=token,
+            ContentType="text/plain",
+            Content=content,
+            ClientToken=client_token,
+        )["Id"]
+
+    contact = f"contacts/{chat['ContactId']}"
+    stack.control(f"{contact}/refuse-messages", body={"refuse": True})
+    assert error_code(lambda: send("hi", "a")) == ("InternalServerException", 500)
+    stack.control(f"{contact}/refuse-messages", body={"refuse": False})
+    first = send("hi", "a")
+    assert send("hi", "a") == first
+    assert send("hi", "b") != first
+    messages = [i for i in stack.control(contact, "GET")["transcript"] if i["Type"] == "MESSAGE"]
+    assert [m["Content"] for m in messages] == ["hi", "hi"]

@@ -86,12 +86,14 @@ def open_surface(
     query: str = "",
     launcher: str = "Chat with us",
     init: dict[str, Any] | None = None,
+    init_script: str = "",
     **context: Any,
 ) -> Any:
-    """A page showing the surface (`context`: Playwright's, e.g. locale), its pre-chat form
-    ready; `init`: the widget's options (docs/embedding.md)."""
+    """A page showing the surface (`context`: Playwright's, e.g. locale; `init_script`: run
+    before the page's own), its pre-chat form ready; `init`: the widget's options
+    (docs/embedding.md)."""
     browser_context = browser.new_context(viewport=WIDTHS[width], accept_downloads=True, **context)
-    browser_context.add_init_script(HIDEABLE_TAB)
+    browser_context.add_init_script(HIDEABLE_TAB + init_script)
     page = browser_context.new_page()
     if surface == "page":
         page.goto(stack.start_chat_url.removesuffix("chat") + query)

@@ -206,9 +206,16 @@ def test_a_signed_in_site_passes_a_token_and_a_401_says_sign_in(page):
     try:
         url = staging.start_chat_url.removesuffix("chat")
         page.goto(f"{url}?token={token()}")  # a link is no way to sign in
-        page.get_by_label("Your name").fill("Ada")
-        page.get_by_role("button", name="Start chat").click()
-        expect(page.get_by_role("alert")).to_contain_text("Sign in to chat", timeout=15_000)
+        expect(page.get_by_role("link", name="Sign in to chat")).to_be_visible()
+        expect(page.get_by_label("Your name")).to_be_hidden()  # test_sign_in_gate.py
+        context = page.context.browser.new_context()
+        stale = context.new_page()
+        stale.add_init_script("window.connectChatStarter = {getToken: async () => 'a.b.c'};")
+        stale.goto(url)
+        stale.get_by_label("Your name").fill("Ada")
+        stale.get_by_role("button", name="Start chat").click()
+        expect(stale.get_by_role("alert")).to_contain_text("Sign in to chat", timeout=15_000)
+        context.close()
         page.add_init_script(
             f"window.connectChatStarter = {{getToken: async () => {token()!r}}};"
         )  # the hook a signed-in site defines

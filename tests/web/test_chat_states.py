@@ -1,10 +1,11 @@
 """Every state of a chat, visibly (issue 33), in page and widget at 320, 390 and 1280 px:
 connecting (announced politely), waiting for an agent (with the time waited), the agent's
 name once they join (the widget's launcher then reading "Close chat", and counting unread
-messages while closed), and the end (the composer gone, with Attach and End chat: "Chat
-ended" and "Start a new chat"), each axe-core clean in the light scheme and the dark one.
-CHAT_STATE_SCREENSHOTS=docs also saves each state, cropped to the chat, as
-docs/states/<surface>-<state>-<width>-<scheme>.png (docs/states.md shows them)."""
+messages while closed), reconnecting (announced politely, the composer still usable), and
+the end (the composer gone, with Attach and End chat: "Chat ended" and "Start a new chat"),
+each axe-core clean in the light scheme and the dark one. CHAT_STATE_SCREENSHOTS=docs also
+saves each state, cropped to the chat, as docs/states/<surface>-<state>-<width>-<scheme>.png
+(docs/states.md shows them)."""
 
 import json
 import os
@@ -153,6 +154,15 @@ def test_each_state_is_shown(stack, surface, width):
         expect(presence).to_be_visible()
         say(page, page.locator("ol.messages"), "Hello")  # one message each way
         seen(page, surface, "agent", width)
+
+        page.context.set_offline(True)  # test_reconnecting.py: what is typed meanwhile
+        reconnecting = page.get_by_role("status").filter(has_text="Reconnecting…")
+        expect(reconnecting).to_be_visible()
+        expect(page.get_by_role("textbox", name="Message")).to_be_enabled()
+        seen(page, surface, "reconnecting", width)
+        assert not scrolls_sideways(page)
+        page.context.set_offline(False)
+        expect(reconnecting).to_have_count(0)
 
         if surface == "widget":  # the launcher closes what it opened
             launcher = page.locator(".launcher")

@@ -8,12 +8,15 @@ import { type BotCheck, mountBotCheck } from "./bot-check.js";
 import type { ChatItem, ChatSession } from "./chatjs.js";
 import { wireComposer } from "./composer.js";
 import type { ChatConfig } from "./config.js";
+import { createConnection } from "./connection-state.js";
 import type { Emit, ErrorType, MessageRole, MessageType } from "./events.js";
 import { createInteractive } from "./interactive.js";
+import { createOutbox } from "./outbox.js";
 import { FIELD_MESSAGES, type FormField } from "./problem-words.js";
 import { participantServiceReachable } from "./reachability.js";
 import { createReceipts } from "./receipts.js";
 import { createRichText } from "./rich-text.js";
+import { signInGate } from "./sign-in-gate.js";
 import { rememberEndedChat, type StartedChat, startChat } from "./start-chat.js";
 import { chooseLanguage, strings, translate } from "./strings.js";
 import type { ChatElements } from "./template.js";
@@ -113,10 +116,21 @@ export function createChatView(
       el.status.textContent = "";
     },
   };
-  const send = (text: string): Promise<unknown> =>
-    (session?.sendMessage({ contentType: "text/plain", message: text }) ?? Promise.reject()).catch(
-      () => showError(t("notSent"), t("checkConnection"), "send"),
-    );
+  // Back from "Reconnecting…": what the agent said meanwhile, then what the customer typed.
+  const connection = createConnection(
+    el.composer,
+    t,
+    () => {
+      if (session && current) void showEarlier(session, current.contactId);
+      void outbox.flush();
+    },
+    (broken) => void rejoin(broken),
+    listening.signal,
+  );
+  const outbox = createOutbox(el.messages, t, getSession, connection.online, () =>
+    emit("error", { type: "send", message: t("notSent") }),
+  );
+  const send = outbox.send;
   const attachments = createAttachments({ policy: config.attachments, t, status, getSession });
   attachments.wire({
     input: el.fileInput,
@@ -233,6 +247,8 @@ export function createChatView(
   function ended(): void {
     if (over) return;
     over = true;
+    connection.watch(null);
+    outbox.clear();
     sessionStorage.removeItem(storageKey);
     if (current) rememberEndedChat(current.contactId, current.continuationToken);
     setEnded(true);
@@ -271,6 +287,7 @@ export function createChatView(
       throw error;
     }
     current = details;
+    connection.watch(joining);
     sessionStorage.setItem(storageKey, JSON.stringify(details));
     el.prechat.hidden = true;
     el.conversation.hidden = false;
@@ -279,6 +296,24 @@ export function createChatView(
     emit("chat-started", { contactId });
     if (resumed) await showEarlier(joining, contactId);
     el.message.focus();
+  }
+
+  // chatjs gives its websocket up for good when CreateParticipantConnection fails other than
+  // by the network, and a session connects only once: the same chat is joined again with a
+  // new session, paced, until it is back or over.
+  async function rejoin(broken: ChatSession): Promise<void> {
+    const on = (): boolean => session === broken && !over;
+    for (let pause = 1000; on(); pause = Math.min(pause * 2, 30_000)) {
+      await new Promise((resolve) => setTimeout(resolve, pause));
+      if (!on() || !current || !navigator.onLine) continue;
+      try {
+        await join(current, true);
+        broken.cleanUpOnParticipantDisconnect?.();
+      } catch (error) {
+        session = broken;
+        if (chatIsOver(error)) ended();
+      }
+    }
   }
 
   // Reloaded mid-chat: what was said so far. A chat that is on stays on if this fails.
@@ -294,6 +329,9 @@ export function createChatView(
       for (const item of Array.isArray(items) ? (items as ChatItem[]) : []) {
         track(item, contactId);
         transcript.render(item);
+        // ended while its websocket was away (connection-state.ts): chatjs never says so
+        const thisChat = !item.ContactId || item.ContactId === contactId;
+        if (!over && thisChat && item.ContentType === `${EVENT}chat.ended`) ended();
       }
     } catch {
       status.show(t("checkConnection"), "error");
@@ -431,6 +469,7 @@ export function createChatView(
 
   // The page's startChat: its name (else the form's), its attributes; the form is skipped.
   async function startFromPage(request: StartRequest): Promise<void> {
+    if (!session && (await signInGate(el, config, t))) return;
     const given = typeof request.name === "string" ? request.name.trim() : "";
     const name = given || el.name.value.trim();
     if (!name) {
@@ -479,9 +518,15 @@ export function createChatView(
   function destroy(): void {
     session?.cleanUpOnParticipantDisconnect?.();
     session = null;
+    connection.watch(null);
     clearInterval(clock);
     listening.abort();
   }
 
-  return { resume, startChat: startFromPage, endChat, destroy, language: t.language };
+  // Not resumed: the form, or sign-in first (sign-in-gate.ts).
+  async function resumeOrGate(): Promise<boolean> {
+    return (await resume()) || signInGate(el, config, t).then(() => false);
+  }
+
+  return { resume: resumeOrGate, startChat: startFromPage, endChat, destroy, language: t.language };
 }

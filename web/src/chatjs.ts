@@ -42,9 +42,16 @@ export interface ChatSession {
   onMessage(handler: (event: ChatEvent) => void): void;
   onTyping(handler: (event: ChatEvent) => void): void;
   onEnded(handler: () => void): void;
+  onConnectionLost(handler: () => void): void;
+  onConnectionBroken(handler: () => void): void;
+  onConnectionEstablished(handler: () => void): void;
   onDeliveredReceipt(handler: (event: ChatEvent) => void): void;
   onReadReceipt(handler: (event: ChatEvent) => void): void;
-  sendMessage(message: { contentType: string; message: string }): Promise<unknown>;
+  sendMessage(message: {
+    contentType: string;
+    message: string;
+    clientToken?: string; // Connect's idempotency key: the same message sent again is not repeated
+  }): Promise<unknown>;
   sendEvent(event: { contentType: string; content?: string }): Promise<unknown>;
   sendAttachment(request: { attachment: File }): Promise<unknown>;
   downloadAttachment(request: { attachmentId: string }): Promise<Blob>;

@@ -23,6 +23,8 @@ export interface ChatConfig {
   botCheck: BotCheckConfig | null;
   attachments: AttachmentPolicy;
   language: string | null;
+  signIn: boolean; // the environment starts chats only for a signed-in customer (JWT)
+  signInUrl: string | null; // the site's sign-in page (sign-in-gate.ts)
 }
 
 export const DEFAULTS: Omit<ChatConfig, "startChatUrl"> = {
@@ -31,11 +33,20 @@ export const DEFAULTS: Omit<ChatConfig, "startChatUrl"> = {
   botCheck: null,
   attachments: { enabled: false },
   language: null,
+  signIn: false,
+  signInUrl: null,
 };
 
 const PROVIDERS: readonly string[] = ["turnstile", "recaptcha", "hcaptcha"];
 
 const text = (value: unknown): string | null => (typeof value === "string" && value ? value : null);
+
+// As infra/config.py allows: https, or a path on the page's own site; never another scheme
+// (javascript:) or another host by "//" or "/\".
+const link = (value: unknown): string | null => {
+  const url = text(value);
+  return url && /^(https:\/\/|\/(?![/\\]))[^\s\\]*$/i.test(url) ? url : null;
+};
 
 function botCheckOf(value: unknown): BotCheckConfig | null {
   if (typeof value !== "object" || value === null) return null;
@@ -72,6 +83,8 @@ export function fromFile(file: unknown, language: string | null): ChatConfig | n
     botCheck: botCheckOf(values.botCheck),
     attachments: attachmentsOf(values.attachments),
     language,
+    signIn: values.signIn === "jwt",
+    signInUrl: link(values.signInUrl),
   };
 }
 

@@ -57,7 +57,7 @@ declare global {
 
 // The sign-in token for environments with JWT auth: the site's own hook (a fresh token each
 // time). Checked to be a function: a named element in the host page can stand in for it.
-async function signInToken(): Promise<string | null> {
+export async function signInToken(): Promise<string | null> {
   const hook = window.connectChatStarter?.getToken;
   return typeof hook === "function" ? ((await hook()) as string | null) : null;
 }

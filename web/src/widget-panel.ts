@@ -82,7 +82,9 @@ export function mount(
     label.textContent = isOpen ? strings(view.language)("closeLauncher") : closedLabel;
     if (isOpen) {
       returnFocus = document.activeElement;
-      if (focus) (el.prechat.hidden ? el.message : el.name.hidden ? el.start : el.name).focus();
+      const signIn = root.querySelector<HTMLElement>("#signInGate a"); // sign-in-gate.ts
+      const first = el.prechat.hidden ? el.message : el.name.hidden ? el.start : el.name;
+      if (focus) (signIn ?? first).focus();
       if (unread) countUnread(0);
     } else if (focus) {
       const back = launch.launcher ? launcher : returnFocus;
