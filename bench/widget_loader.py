@@ -132,7 +132,7 @@ def main() -> None:
     )
     print(
         f"| full bundle ({build.hashed_path}) | {build.gzip_bytes / 1024:.0f} KiB "
-        f"| {statistics.median(times['full']):.0f} ms ({network}) | <= 120 KB gzipped |"
+        f"| {statistics.median(times['full']):.0f} ms ({network}) | <= 128 KiB gzipped |"
     )
 
 
