@@ -55,4 +55,5 @@ export interface ChatSession {
   }): Promise<{ data: unknown }>;
   disconnectParticipant(): Promise<unknown>;
   cleanUpOnParticipantDisconnect?(): void;
+  getChatDetails?(): unknown; // connectionDetails.connectionTokenExpiry (ConnectionCredentials.Expiry)
 }
