@@ -146,3 +146,23 @@ def test_an_expired_chat_is_not_resumed(stack, context, surface):
     assert saved(b, surface)["contactId"] != chat["contactId"]
     assert contacts_started(stack) - contacts == 1
     assert errors == []
+
+
+@pytest.mark.parametrize("surface", ["page", "widget"])
+def test_a_tab_already_open_shows_a_chat_started_in_another(stack, context, surface):
+    errors: list[str] = []
+    contacts = contacts_started(stack)
+    a = open_tab(context, stack, surface, errors)
+    b = open_tab(context, stack, surface, errors)  # the form, or the widget's launcher
+    if surface == "widget":
+        a.get_by_role("button", name="Chat with us").click()
+    in_a = start_chat(a)
+    in_b = b.locator("ol.messages")
+    expect(in_b).to_contain_text("Local Agent joined", timeout=15_000)
+    type_in(b, "from the tab that was open")
+    for tab in (in_a, in_b):
+        expect(tab).to_contain_text("You said: from the tab that was open", timeout=10_000)
+    contact_id = saved(a, surface)["contactId"]
+    assert said_by_customer(stack, contact_id, "from the tab that was open") == 1
+    assert contacts_started(stack) - contacts == 1
+    assert errors == []

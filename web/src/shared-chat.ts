@@ -27,6 +27,7 @@ type Method = (...args: unknown[]) => Promise<unknown>;
 // t: hi (is a holder there?), up (a holder is connected; r: a new one), ev (chatjs's event n
 // with its item d), call (method m with args a, answer i), re (its answer: k ok, v value or
 // error), end. c: the contact, so an older chat's tab ignores it.
+type Answer = { data?: unknown; name?: unknown; message?: unknown; error?: unknown } | null;
 interface Note {
   t?: unknown;
   c?: unknown;
@@ -132,9 +133,10 @@ export function sharedSession(
               post({ t: "re", i, k: note.k }); // not cloneable: the outcome alone
             }
           };
-          call(m as string)(...a).then(
-            (v) => answer({ k: 1, v }),
-            (v) => answer({ v }),
+          // what the chat view reads of an answer, not chatjs's whole response
+          (call(m as string)(...a) as Promise<Answer>).then(
+            (v) => answer({ k: 1, v: v instanceof Blob ? v : { data: v?.data } }),
+            (v: Answer) => answer({ v: { name: v?.name, message: v?.message, error: v?.error } }),
           );
         }
       } else if (t === "up") {
