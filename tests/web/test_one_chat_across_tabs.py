@@ -166,3 +166,32 @@ def test_a_tab_already_open_shows_a_chat_started_in_another(stack, context, surf
     assert said_by_customer(stack, contact_id, "from the tab that was open") == 1
     assert contacts_started(stack) - contacts == 1
     assert errors == []
+
+
+@pytest.mark.parametrize("surface", ["page", "widget"])
+def test_a_tab_taking_over_tries_again_and_hears_a_chat_ended_meanwhile(stack, context, surface):
+    errors: list[str] = []
+    a = open_tab(context, stack, surface, errors)
+    if surface == "widget":
+        a.get_by_role("button", name="Chat with us").click()
+    start_chat(a)
+    contact_id = saved(a, surface)["contactId"]
+    b = open_tab(context, stack, surface, errors)
+    expect(b.locator("ol.messages")).to_contain_text("Local Agent joined", timeout=15_000)
+    refused: list[str] = []
+
+    def offline(route):
+        refused.append(route.request.url)
+        route.abort()
+
+    b.route("**/participant/connection", offline)
+    a.close()
+    deadline = time.monotonic() + 10
+    while not refused and time.monotonic() < deadline:
+        b.wait_for_timeout(100)
+    assert refused, "B tried to take over"
+    stack.control(f"contacts/{contact_id}/end")
+    b.unroute("**/participant/connection")
+    expect(b.get_by_role("button", name="Start a new chat")).to_be_visible(timeout=10_000)
+    assert saved(b, surface) is None
+    assert errors == []

@@ -239,13 +239,17 @@ export function createChatView(
       ...(config.participantEndpoint ? { endpoint: config.participantEndpoint } : {}),
     });
     const { contactId, participantId, participantToken } = details;
-    const joining = sharedSession(storageKey, details, () =>
-      connect.ChatSession.create({
-        chatDetails: { contactId, participantId, participantToken },
-        options: { region: config.region },
-        type: connect.ChatSession.SessionTypes.CUSTOMER,
-        disableCSM: true,
-      }),
+    const joining = sharedSession(
+      storageKey,
+      details,
+      () =>
+        connect.ChatSession.create({
+          chatDetails: { contactId, participantId, participantToken },
+          options: { region: config.region },
+          type: connect.ChatSession.SessionTypes.CUSTOMER,
+          disableCSM: true,
+        }),
+      chatIsOver,
     );
     session = joining;
     showPresence("waiting");

@@ -76,6 +76,7 @@ export function sharedSession(
   key: string,
   chat: StartedChat,
   create: () => ChatSession,
+  isOver: (error: unknown) => boolean, // connect()'s error says the token is no good
 ): ChatSession {
   const handlers: Record<string, Handler[]> = {};
   const asked = new Map<string, [(value: unknown) => void, (error: unknown) => void]>();
@@ -101,7 +102,7 @@ export function sharedSession(
     finish();
   };
   const failAsked = (): void => {
-    for (const [, fail] of asked.values()) fail(new Error("holder gone"));
+    for (const [, fail] of asked.values()) fail(new Error());
     asked.clear();
   };
 
@@ -176,12 +177,15 @@ export function sharedSession(
         try {
           await session.connect();
         } catch (error) {
-          // a mirror taking over tries again; a new join is the chat view's to retry
-          if (mirrored) setTimeout(queue, 3000);
-          else {
+          // a mirror taking over tries again, unless the chat is over; a new join is the
+          // chat view's to retry
+          if (!mirrored) {
             finish();
             reject(error);
-          }
+          } else if (isOver(error)) {
+            over();
+            fire("onEnded", null);
+          } else setTimeout(queue, 3000);
           return;
         }
         if (done.signal.aborted) return session.cleanUpOnParticipantDisconnect?.();
