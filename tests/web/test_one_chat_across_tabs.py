@@ -10,6 +10,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
+from local.agent_demos import ATTACHMENT_NAME, ATTACHMENT_TEXT
 from tests.local_stack import start_stack
 from tests.web.browser import chromium, end_chat, needs_chromium, start_chat
 from tests.web.rich_chat_browser import HOST, STORAGE, host_page
@@ -194,4 +195,32 @@ def test_a_tab_taking_over_tries_again_and_hears_a_chat_ended_meanwhile(stack, c
     b.unroute("**/participant/connection")
     expect(b.get_by_role("button", name="Start a new chat")).to_be_visible(timeout=10_000)
     assert saved(b, surface) is None
+    assert errors == []
+
+
+@pytest.mark.parametrize("surface", ["page", "widget"])
+def test_files_go_both_ways_from_a_mirroring_tab(stack, context, surface, tmp_path):
+    """The file goes to the holder and on to the contact; the download comes back from it."""
+    notes = tmp_path / "notes.txt"
+    notes.write_text("my order number is 1234\n")
+    errors: list[str] = []
+    a = open_tab(context, stack, surface, errors)
+    if surface == "widget":
+        a.get_by_role("button", name="Chat with us").click()
+    in_a = start_chat(a)
+    b = open_tab(context, stack, surface, errors)
+    in_b = b.locator("ol.messages")
+    expect(in_b).to_contain_text("Local Agent joined", timeout=15_000)
+    with b.expect_file_chooser() as chooser:
+        b.get_by_role("button", name="Attach a file").click()
+    chooser.value.set_files(str(notes))
+    for tab in (in_a, in_b):
+        expect(tab).to_contain_text("Thanks, I received notes.txt.", timeout=10_000)
+    type_in(b, "demo attachment")
+    download_button = b.get_by_role("button", name=f"Download {ATTACHMENT_NAME}")
+    expect(download_button).to_be_visible(timeout=10_000)
+    with b.expect_download() as download:
+        download_button.click()
+    with open(download.value.path(), "rb") as saved_file:
+        assert saved_file.read() == ATTACHMENT_TEXT
     assert errors == []
