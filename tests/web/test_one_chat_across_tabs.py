@@ -224,3 +224,16 @@ def test_files_go_both_ways_from_a_mirroring_tab(stack, context, surface, tmp_pa
     with open(download.value.path(), "rb") as saved_file:
         assert saved_file.read() == ATTACHMENT_TEXT
     assert errors == []
+
+
+def test_a_widget_the_site_took_down_stays_down_when_another_tab_starts_a_chat(stack, context):
+    errors: list[str] = []
+    a, b, c = (open_tab(context, stack, "widget", errors) for _ in range(3))
+    b.evaluate("connectChat('destroy')")
+    expect(b.locator("[data-connect-chat-starter]")).to_have_count(0)
+    a.get_by_role("button", name="Chat with us").click()
+    start_chat(a)
+    expect(c.locator("ol.messages")).to_contain_text("Local Agent joined", timeout=15_000)
+    b.wait_for_timeout(500)
+    expect(b.locator("[data-connect-chat-starter]")).to_have_count(0)
+    assert errors == []

@@ -127,9 +127,9 @@ function start(script: HTMLScriptElement): void {
   for (const call of Array.isArray(queued) ? queued : []) take(call as ArrayLike<unknown>);
   // the full widget, when it comes, takes this launcher over
   if (chatToResume() || shared.widget) load();
-  // a chat started in another tab: this one shows it too
+  // a chat started in another tab: this one shows it too (while its launcher is the loader's)
   addEventListener("storage", (event) => {
-    if (event.key === CHAT_KEY && !shared.widget && chatToResume()) load();
+    if (event.key === CHAT_KEY && loader.host?.isConnected && chatToResume()) load();
   });
   const host = document.createElement("div");
   host.setAttribute("data-connect-chat-starter", "");

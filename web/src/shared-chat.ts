@@ -56,19 +56,20 @@ export function savedChat(key: string): StartedChat | null {
   return null;
 }
 
+// Storage refused (a sandboxed frame, a full disk): the chat goes on in this tab, unkept.
 export function saveChat(key: string, chat: StartedChat, expires?: number): void {
-  localStorage.setItem(
-    key,
-    JSON.stringify({ ...chat, expires: expires || Date.now() + TOKEN_LIFETIME_MS }),
-  );
+  try {
+    localStorage.setItem(
+      key,
+      JSON.stringify({ ...chat, expires: expires || Date.now() + TOKEN_LIFETIME_MS }),
+    );
+  } catch {}
 }
 
 export function forgetChat(key: string): void {
   try {
     localStorage.removeItem(key);
-  } catch {
-    /* storage refused: nothing kept */
-  }
+  } catch {}
 }
 
 // A ChatSession for the chat view: chatjs's own in the holder, a mirror of it elsewhere.
