@@ -237,3 +237,34 @@ def test_a_widget_the_site_took_down_stays_down_when_another_tab_starts_a_chat(s
     b.wait_for_timeout(500)
     expect(b.locator("[data-connect-chat-starter]")).to_have_count(0)
     assert errors == []
+
+
+NO_STORAGE_EVENTS = """
+const listen = EventTarget.prototype.addEventListener;
+EventTarget.prototype.addEventListener = function (type, ...rest) {
+  if (type !== "storage") return listen.call(this, type, ...rest);
+};
+"""
+
+
+@pytest.mark.parametrize("surface", ["page", "widget"])
+def test_start_in_a_tab_that_missed_another_tabs_start_joins_that_chat(stack, context, surface):
+    """As if the other tab's start came too late to be heard: Start chat still starts none."""
+    errors: list[str] = []
+    a = open_tab(context, stack, surface, errors)
+    b = context.new_page()
+    b.on("pageerror", lambda error: errors.append(str(error)))
+    b.add_init_script(NO_STORAGE_EVENTS)
+    b.goto(a.url)
+    for tab in (a, b):
+        if surface == "widget":
+            tab.get_by_role("button", name="Chat with us").click()
+    start_chat(a)
+    contacts = contacts_started(stack)
+    b.wait_for_timeout(500)
+    expect(b.get_by_role("button", name="Start chat")).to_be_visible()  # heard nothing
+    in_b = start_chat(b)
+    expect(in_b).to_contain_text("Local Agent joined")
+    assert contacts_started(stack) == contacts
+    assert saved(b, surface)["contactId"] == saved(a, surface)["contactId"]
+    assert errors == []

@@ -387,6 +387,11 @@ export function createChatView(
           el.start.disabled = false;
           return;
         }
+        // a chat another tab started meanwhile: shown here too, not a second contact
+        if (savedChat(storageKey)) {
+          if (!(await resume())) el.start.disabled = false;
+          return;
+        }
         sessionStorage.setItem(nameKey, name);
         unjoined = await startChat(config, { name, attributes, botToken: check.token() }, t);
         check.reset();

@@ -216,7 +216,10 @@ export function sharedSession(
       };
       const queue = (): void => {
         if (!navigator.locks || !channel) return void hold();
-        navigator.locks.request(key, { signal: done.signal }, hold).catch(() => {});
+        // per contact: a tab that started another (two starts at once) is not kept waiting
+        navigator.locks
+          .request(key + chat.contactId, { signal: done.signal }, hold)
+          .catch(() => {});
       };
       queue();
       post({ t: "hi" });
