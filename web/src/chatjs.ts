@@ -55,5 +55,4 @@ export interface ChatSession {
   }): Promise<{ data: unknown }>;
   disconnectParticipant(): Promise<unknown>;
   cleanUpOnParticipantDisconnect?(): void;
-  getChatDetails?(): unknown; // connectionDetails.connectionTokenExpiry (ConnectionCredentials.Expiry)
 }

@@ -10,7 +10,9 @@
 import type { ChatItem, ChatSession } from "./chatjs.js";
 import type { StartedChat } from "./start-chat.js";
 
-// Connect's default chat duration (the page asks for none), which the participant token lives for
+// The participant token lives as long as the chat, which lasts at most Connect's default
+// duration: the page asks for none. Not the connection's ConnectionCredentials.Expiry: chatjs
+// renews that token, and an entry expiring before the chat would have a new tab start another.
 const TOKEN_LIFETIME_MS = 1500 * 60_000;
 const EVENTS = ["onMessage", "onTyping", "onDeliveredReceipt", "onReadReceipt"];
 const CALLS = [
@@ -57,12 +59,10 @@ export function savedChat(key: string): StartedChat | null {
 }
 
 // Storage refused (a sandboxed frame, a full disk): the chat goes on in this tab, unkept.
-export function saveChat(key: string, chat: StartedChat, expires?: number): void {
+// A chat just started: it expires with its participant token.
+export function saveChat(key: string, chat: StartedChat): void {
   try {
-    localStorage.setItem(
-      key,
-      JSON.stringify({ ...chat, expires: expires || Date.now() + TOKEN_LIFETIME_MS }),
-    );
+    localStorage.setItem(key, JSON.stringify({ ...chat, expires: Date.now() + TOKEN_LIFETIME_MS }));
   } catch {}
 }
 
@@ -193,10 +193,6 @@ export function sharedSession(
         real = session;
         live = true;
         failAsked();
-        type Details = { connectionDetails?: { connectionTokenExpiry?: string } } | undefined;
-        const details = session.getChatDetails?.() as Details;
-        const expiry = details?.connectionDetails?.connectionTokenExpiry;
-        saveChat(key, chat, Date.parse(expiry ?? ""));
         post({ t: "up", r: 1 });
         resolve(null);
         // what was said while no tab held the chat
