@@ -1,7 +1,8 @@
 // One chat's behaviour on the chat template's elements (the page's, or those in the widget's
 // shadow root): pre-chat form → start (start-chat.ts) → join with chatjs → messages,
 // attachments, receipts, interactive choices, typing, end (confirmed), new chat, and resume
-// after a reload. `storageKey` keeps this view's chat, shared by the site's tabs (shared-chat.ts).
+// after a reload. `storageKey` keeps this view's chat, which the site's tabs share
+// (shared-chat.ts).
 import { createAttachments, type StatusLine } from "./attachments.js";
 import { createAttention } from "./attention.js";
 import { type BotCheck, mountBotCheck } from "./bot-check.js";
@@ -448,9 +449,9 @@ export function createChatView(
     await begin(name, attributesOf(request.attributes));
   }
 
-  // A chat this tab was in before a reload (or another tab is in), if it is still on; true if it was resumed. It is
-  // forgotten only when Connect says it is over or gone: after a network blip the next
-  // reload tries again.
+  // A chat this tab was in before a reload (or another tab is in), if it is still on; true if
+  // it was resumed. It is forgotten only when Connect says it is over or gone: after a
+  // network blip the next reload tries again.
   async function resume(): Promise<boolean> {
     const saved = savedChat(storageKey);
     if (!saved) return false;
