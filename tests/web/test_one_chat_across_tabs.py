@@ -150,7 +150,7 @@ def test_an_expired_chat_is_not_resumed(stack, context, surface):
 
 
 @pytest.mark.parametrize("surface", ["page", "widget"])
-def test_a_tab_already_open_shows_a_chat_started_in_another(stack, context, surface):
+def test_a_tab_already_open_shows_a_chat_started_in_another_and_its_end(stack, context, surface):
     errors: list[str] = []
     contacts = contacts_started(stack)
     a = open_tab(context, stack, surface, errors)
@@ -166,6 +166,11 @@ def test_a_tab_already_open_shows_a_chat_started_in_another(stack, context, surf
     contact_id = saved(a, surface)["contactId"]
     assert said_by_customer(stack, contact_id, "from the tab that was open") == 1
     assert contacts_started(stack) - contacts == 1
+
+    stack.control(f"contacts/{contact_id}/end")  # the agent ends it: every tab hears
+    for tab in (a, b):
+        expect(tab.get_by_role("button", name="Start a new chat")).to_be_visible(timeout=10_000)
+    assert saved(a, surface) is None
     assert errors == []
 
 
