@@ -50,9 +50,7 @@ class Chat:
 
     def contact(self, stack: RunningStack) -> dict[str, Any]:
         """The stand-in's view of this chat (transcript with receipts)."""
-        details = json.loads(
-            self.page.evaluate(f"sessionStorage.getItem('{STORAGE[self.surface]}')")
-        )
+        details = json.loads(self.page.evaluate(f"localStorage.getItem('{STORAGE[self.surface]}')"))
         return dict(stack.control(f"contacts/{details['contactId']}", method="GET"))
 
 

@@ -88,7 +88,7 @@ def test_a_whole_chat_in_the_browser(stack, page, console_errors, tmp_path):
     expect(messages).to_contain_text("Chat ended", timeout=10_000)
     expect(page.get_by_label("Message", exact=True)).to_be_hidden()  # "Chat ended" instead
     expect(page.get_by_role("button", name="Send")).to_be_hidden()
-    assert page.evaluate("sessionStorage.getItem('connect-chat-starter.chat')") is None
+    assert page.evaluate("localStorage.getItem('connect-chat-starter.chat')") is None
     assert axe_violations(page) == []
 
     with page.expect_response(lambda r: r.url.endswith("/chat")) as answer:

@@ -173,7 +173,7 @@ def test_each_state_is_shown(stack, surface, width):
             else:
                 launcher.click()
             expect(launcher).to_have_accessible_name("Chat with us")
-            chat = json.loads(page.evaluate(f"sessionStorage.getItem('{STORAGE['widget']}')"))
+            chat = json.loads(page.evaluate(f"localStorage.getItem('{STORAGE['widget']}')"))
             stack.control(f"contacts/{chat['contactId']}/items", body={"Content": "Still there?"})
             expect(launcher.locator(".unread")).to_have_text("1")  # while closed
             expect(launcher).to_have_accessible_name("Chat with us 1")  # the count in its name

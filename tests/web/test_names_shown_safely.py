@@ -56,7 +56,7 @@ def test_a_file_name_with_a_bidi_control_shows_its_real_order(stack, surface):
 def agent_frames(page, stack, surface: str) -> list[dict]:
     """What an agent named SPOOFING_AGENT and one named RTL_NAME send: websocket frames made
     from this chat's real items."""
-    details = json.loads(page.evaluate(f"sessionStorage.getItem('{STORAGE[surface]}')"))
+    details = json.loads(page.evaluate(f"localStorage.getItem('{STORAGE[surface]}')"))
     transcript = stack.control(f"contacts/{details['contactId']}", method="GET")["transcript"]
     joined = next(
         i

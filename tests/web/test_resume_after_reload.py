@@ -72,7 +72,7 @@ def with_odd_items_after_the_greeting(route) -> None:
 
 
 def saved_chat(session) -> str | None:
-    return session.page.evaluate(f"sessionStorage.getItem('{STORAGE[session.surface]}')")
+    return session.page.evaluate(f"localStorage.getItem('{STORAGE[session.surface]}')")
 
 
 @ON_EVERY_SURFACE

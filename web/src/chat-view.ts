@@ -1,7 +1,8 @@
 // One chat's behaviour on the chat template's elements (the page's, or those in the widget's
 // shadow root): pre-chat form → start (start-chat.ts) → join with chatjs → messages,
 // attachments, receipts, interactive choices, typing, end (confirmed), new chat, and resume
-// after a reload. `storageKey` keeps this view's chat.
+// after a reload. `storageKey` keeps this view's chat, which the site's tabs share
+// (shared-chat.ts).
 import { createAttachments, type StatusLine } from "./attachments.js";
 import { createAttention } from "./attention.js";
 import { type BotCheck, mountBotCheck } from "./bot-check.js";
@@ -16,6 +17,7 @@ import { FIELD_MESSAGES, type FormField } from "./problem-words.js";
 import { participantServiceReachable } from "./reachability.js";
 import { createReceipts } from "./receipts.js";
 import { createRichText } from "./rich-text.js";
+import { forgetChat, saveChat, savedChat, sharedSession } from "./shared-chat.js";
 import { signInGate } from "./sign-in-gate.js";
 import { rememberEndedChat, type StartedChat, startChat } from "./start-chat.js";
 import { chooseLanguage, strings, translate } from "./strings.js";
@@ -249,7 +251,7 @@ export function createChatView(
     over = true;
     connection.watch(null);
     outbox.clear();
-    sessionStorage.removeItem(storageKey);
+    forgetChat(storageKey);
     if (current) rememberEndedChat(current.contactId, current.continuationToken);
     setEnded(true);
     status.clear();
@@ -263,12 +265,18 @@ export function createChatView(
       ...(config.participantEndpoint ? { endpoint: config.participantEndpoint } : {}),
     });
     const { contactId, participantId, participantToken } = details;
-    const joining = connect.ChatSession.create({
-      chatDetails: { contactId, participantId, participantToken },
-      options: { region: config.region },
-      type: connect.ChatSession.SessionTypes.CUSTOMER,
-      disableCSM: true,
-    });
+    const joining = sharedSession(
+      storageKey,
+      details,
+      () =>
+        connect.ChatSession.create({
+          chatDetails: { contactId, participantId, participantToken },
+          options: { region: config.region },
+          type: connect.ChatSession.SessionTypes.CUSTOMER,
+          disableCSM: true,
+        }),
+      chatIsOver,
+    );
     session = joining;
     showPresence("waiting");
     joining.onMessage(({ data }) => {
@@ -288,7 +296,6 @@ export function createChatView(
     }
     current = details;
     connection.watch(joining);
-    sessionStorage.setItem(storageKey, JSON.stringify(details));
     el.prechat.hidden = true;
     el.conversation.hidden = false;
     over = false;
@@ -423,11 +430,16 @@ export function createChatView(
           el.start.disabled = false;
           return;
         }
+        // a chat another tab started meanwhile: shown here too, not a second contact
+        if (savedChat(storageKey)) {
+          if (!(await resume())) el.start.disabled = false;
+          return;
+        }
         sessionStorage.setItem(nameKey, name);
         unjoined = await startChat(config, { name, attributes, botToken: check.token() }, t);
         check.reset();
         // kept before it is joined: a reload joins this contact rather than starting one
-        sessionStorage.setItem(storageKey, JSON.stringify(unjoined));
+        saveChat(storageKey, unjoined);
       }
       await joinRetrying(unjoined);
       unjoined = null;
@@ -453,7 +465,7 @@ export function createChatView(
       } catch (error) {
         if (chatIsOver(error)) {
           unjoined = null;
-          sessionStorage.removeItem(storageKey);
+          forgetChat(storageKey);
           throw error;
         }
         if (pause === null) throw error;
@@ -480,17 +492,17 @@ export function createChatView(
     await begin(name, attributesOf(request.attributes));
   }
 
-  // A chat this tab was in before a reload, if it is still on; true if it was resumed. It is
-  // forgotten only when Connect says it is over or gone: after a network blip the next
-  // reload tries again.
+  // A chat this tab was in before a reload (or another tab is in), if it is still on; true if
+  // it was resumed. It is forgotten only when Connect says it is over or gone: after a
+  // network blip the next reload tries again.
   async function resume(): Promise<boolean> {
-    const saved = savedChat();
+    const saved = savedChat(storageKey);
     if (!saved) return false;
     try {
       await join(saved, true);
       return true;
     } catch (error) {
-      if (chatIsOver(error)) sessionStorage.removeItem(storageKey);
+      if (chatIsOver(error)) forgetChat(storageKey);
       else {
         unjoined = saved; // the next start joins it again
         showError(t("couldNotStart"), t("checkConnection"), "connection");
@@ -499,19 +511,16 @@ export function createChatView(
     }
   }
 
-  function savedChat(): StartedChat | null {
-    try {
-      const saved: unknown = JSON.parse(sessionStorage.getItem(storageKey) ?? "null");
-      const fields = saved as Partial<StartedChat> | null;
-      if (fields?.contactId && fields.participantToken) {
-        return fields as StartedChat;
-      }
-    } catch {
-      /* unreadable: forgotten below */
-    }
-    sessionStorage.removeItem(storageKey);
-    return null;
-  }
+  // A chat started in another tab: this one shows it too.
+  addEventListener(
+    "storage",
+    ({ key, newValue }) => {
+      if (key !== storageKey || !newValue || (session && !over) || starting) return;
+      if (over) transcript.clear();
+      void resume();
+    },
+    { signal: listening.signal },
+  );
 
   // Off the page (destroy, or a body swap): stop drawing and listening. The chat itself goes
   // on: the next mount resumes it.

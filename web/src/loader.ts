@@ -19,7 +19,7 @@ declare const FULL_BUNDLE: string;
 declare const FULL_BUNDLE_INTEGRITY: string;
 declare const LAUNCHER_LABELS: Record<string, string>;
 
-// widget-panel.ts's: a chat this tab started and has not ended (chat-view.ts keeps it).
+// widget-panel.ts's: a chat the site's tabs are in (shared-chat.ts keeps it, with its expiry).
 const CHAT_KEY = "connect-chat-starter.widget.chat";
 const NEEDS_CHAT = ["open", "toggle", "startChat", "endChat", "destroy", "close"];
 const LAUNCHER = `<button type="button" class="launcher" part="launcher" aria-expanded="false">
@@ -37,7 +37,7 @@ function ownScript(): HTMLScriptElement | null {
 
 function chatToResume(): boolean {
   try {
-    return sessionStorage.getItem(CHAT_KEY) !== null;
+    return JSON.parse(localStorage.getItem(CHAT_KEY) ?? "0").expires > Date.now();
   } catch {
     return false; // storage refused (a sandboxed frame): nothing to resume
   }
@@ -127,6 +127,10 @@ function start(script: HTMLScriptElement): void {
   for (const call of Array.isArray(queued) ? queued : []) take(call as ArrayLike<unknown>);
   // the full widget, when it comes, takes this launcher over
   if (chatToResume() || shared.widget) load();
+  // a chat started in another tab: this one shows it too (while its launcher is the loader's)
+  addEventListener("storage", (event) => {
+    if (event.key === CHAT_KEY && loader.host?.isConnected && chatToResume()) load();
+  });
   const host = document.createElement("div");
   host.setAttribute("data-connect-chat-starter", "");
   host.dataset.position = shared.launch.position;
