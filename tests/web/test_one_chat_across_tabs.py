@@ -156,7 +156,10 @@ def test_a_tab_already_open_shows_a_chat_started_in_another_and_its_end(stack, c
     a = open_tab(context, stack, surface, errors)
     b = open_tab(context, stack, surface, errors)  # the form, or the widget's launcher
     if surface == "widget":
+        expect(b.get_by_role("button", name="Chat with us")).to_be_visible()
         a.get_by_role("button", name="Chat with us").click()
+    else:  # the view is made (and found no chat) once the name field has the focus
+        expect(b.get_by_label("Your name")).to_be_focused()
     in_a = start_chat(a)
     in_b = b.locator("ol.messages")
     expect(in_b).to_contain_text("Local Agent joined", timeout=15_000)
@@ -234,6 +237,8 @@ def test_files_go_both_ways_from_a_mirroring_tab(stack, context, surface, tmp_pa
 def test_a_widget_the_site_took_down_stays_down_when_another_tab_starts_a_chat(stack, context):
     errors: list[str] = []
     a, b, c = (open_tab(context, stack, "widget", errors) for _ in range(3))
+    for tab in (a, b, c):
+        expect(tab.get_by_role("button", name="Chat with us")).to_be_visible()
     b.evaluate("connectChat('destroy')")
     expect(b.locator("[data-connect-chat-starter]")).to_have_count(0)
     a.get_by_role("button", name="Chat with us").click()
@@ -264,6 +269,7 @@ def test_start_in_a_tab_that_missed_another_tabs_start_joins_that_chat(stack, co
     for tab in (a, b):
         if surface == "widget":
             tab.get_by_role("button", name="Chat with us").click()
+        expect(tab.get_by_role("button", name="Start chat")).to_be_visible()  # before A starts
     start_chat(a)
     contacts = contacts_started(stack)
     b.wait_for_timeout(500)
@@ -272,4 +278,9 @@ def test_start_in_a_tab_that_missed_another_tabs_start_joins_that_chat(stack, co
     expect(in_b).to_contain_text("Local Agent joined")
     assert contacts_started(stack) == contacts
     assert saved(b, surface)["contactId"] == saved(a, surface)["contactId"]
+
+    end_chat(a)  # in the holding tab this time
+    for tab in (a, b):
+        expect(tab.get_by_role("button", name="Start a new chat")).to_be_visible(timeout=10_000)
+    assert saved(b, surface) is None
     assert errors == []

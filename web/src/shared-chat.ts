@@ -68,8 +68,8 @@ export function savedChat(key: string): StartedChat | null {
   return null;
 }
 
-// Storage refused (a sandboxed frame, a full disk): the chat goes on in this tab, unkept.
-// A chat just started: it expires with its participant token.
+// A chat just started, kept until its participant token expires. Storage refused (a
+// sandboxed frame, a full disk): the chat goes on in this tab, unkept.
 export function saveChat(key: string, chat: StartedChat): void {
   try {
     localStorage.setItem(key, JSON.stringify({ ...chat, expires: Date.now() + TOKEN_LIFETIME_MS }));
@@ -103,18 +103,19 @@ export function sharedSession(
   const fire = (name: string, data: unknown): void => {
     for (const handler of handlers[name] ?? []) handler({ data: data as ChatItem });
   };
+  const failAsked = (): void => {
+    for (const [, fail] of asked.values()) fail(new Error());
+    asked.clear();
+  };
   const finish = (): void => {
     live = false;
     done.abort();
     channel?.close();
+    failAsked();
   };
   const over = (): void => {
     post({ t: "end" });
     finish();
-  };
-  const failAsked = (): void => {
-    for (const [, fail] of asked.values()) fail(new Error());
-    asked.clear();
   };
 
   const call =
@@ -123,6 +124,7 @@ export function sharedSession(
       real
         ? (real[name as "sendEvent"] as Method).apply(real, args)
         : new Promise((resolve, reject) => {
+            if (done.signal.aborted) return reject(new Error()); // no holder to ask any more
             const i = String(Math.random());
             asked.set(i, [resolve, reject]);
             post({ t: "call", i, m: name, a: args });
