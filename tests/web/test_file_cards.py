@@ -26,7 +26,7 @@ def stack():
 
 
 def agent_sends_file(stack, page, surface: str, name: str, status: str) -> None:
-    chat = json.loads(page.evaluate(f"sessionStorage.getItem('{STORAGE[surface]}')"))
+    chat = json.loads(page.evaluate(f"localStorage.getItem('{STORAGE[surface]}')"))
     listed = {"AttachmentId": f"id-{name}", "AttachmentName": name, "Status": status}
     body = {"Type": "ATTACHMENT", "ContentType": "application/pdf", "Attachments": [listed]}
     stack.control(f"contacts/{chat['contactId']}/items", body=body)

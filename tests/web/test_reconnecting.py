@@ -170,7 +170,7 @@ def test_in_spanish(stack):
         expect(messages.locator("li.queued")).to_have_text(
             "holaSe enviará cuando vuelvas a tener conexión"
         )
-        contact = json.loads(page.evaluate(f"sessionStorage.getItem('{STORAGE['page']}')"))
+        contact = json.loads(page.evaluate(f"localStorage.getItem('{STORAGE['page']}')"))
         stack.control(f"contacts/{contact['contactId']}/refuse-messages", body={"refuse": True})
         page.context.set_offline(False)
         expect(page.get_by_role("button", name="Reintentar")).to_be_visible(timeout=20_000)

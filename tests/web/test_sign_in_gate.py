@@ -104,6 +104,6 @@ def test_with_a_token_the_form_is_there_and_the_chat_starts(staging):
         page.get_by_role("button", name="Start chat").click()
         expect(page.locator("#conversation")).to_be_visible(timeout=15_000)
         expect(page.get_by_role("link", name="Sign in to chat")).to_have_count(0)
-        chat = json.loads(page.evaluate("sessionStorage.getItem('connect-chat-starter.chat')"))
+        chat = json.loads(page.evaluate("localStorage.getItem('connect-chat-starter.chat')"))
         assert staging.control(f"contacts/{chat['contactId']}", "GET")["attributes"]["customerId"]
         end_chat(page)

@@ -313,9 +313,11 @@ export function createChatView(
     for (let pause = 1000; on(); pause = Math.min(pause * 2, 30_000)) {
       await new Promise((resolve) => setTimeout(resolve, pause));
       if (!on() || !current || !navigator.onLine) continue;
+      // Let go of the broken one first: it holds the chat's lock across tabs (shared-chat.ts),
+      // and a new session queued behind it would only mirror it.
+      broken.cleanUpOnParticipantDisconnect?.();
       try {
         await join(current, true);
-        broken.cleanUpOnParticipantDisconnect?.();
       } catch (error) {
         session = broken;
         if (chatIsOver(error)) ended();
