@@ -80,7 +80,7 @@ def test_another_site_cannot_start_chats_from_its_visitors_browsers(browser, sta
     outcomes = [
         json.loads(line).get("outcome")
         for line in list(stack.output)[before_lines:]
-        if line.startswith('{"level"')
+        if line.startswith('{"timestamp"')
     ]
     assert outcomes == ["rejected:origin-not-allowed"]
     calls = stack.control("requests", "GET")[before_calls:]

@@ -393,6 +393,9 @@ export function createChatView(
     if (!session) return;
     try {
       await session.disconnectParticipant();
+    } catch {
+      // Ended here either way. A mirroring tab's call also fails when the holder's end
+      // reaches it before the answer does (shared-chat.ts).
     } finally {
       ended();
     }

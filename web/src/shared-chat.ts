@@ -14,8 +14,8 @@ import type { StartedChat } from "./start-chat.js";
 // duration: the page asks for none. Not the connection's ConnectionCredentials.Expiry: chatjs
 // renews that token, and an entry expiring before the chat would have a new tab start another.
 const TOKEN_LIFETIME_MS = 1500 * 60_000;
-// The holder's connection events too: a mirror shows "Reconnecting…" when the holder's
-// websocket is down (connection-state.ts), as it is the one its messages go through.
+// The holder's connection events too (all but Broken, below): a mirror shows "Reconnecting…"
+// when the holder's websocket is down (connection-state.ts): its messages go through it.
 const EVENTS = [
   "onMessage",
   "onTyping",
@@ -180,7 +180,9 @@ export function sharedSession(
           (session[name as "onMessage"] as (handler: Handler) => void)((event) => {
             const data = event?.data ?? {}; // connection events carry none
             fire(name, data);
-            post({ t: "ev", n: name, d: data });
+            // Broken is the holder's to act on (it joins again, connection-state.ts); a mirror
+            // only shows that the connection is down, and takes over when the holder lets go.
+            if (name !== "onConnectionBroken") post({ t: "ev", n: name, d: data });
           });
         }
         session.onEnded(() => {
