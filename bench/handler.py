@@ -49,6 +49,7 @@ from bench.runtime_model import (
     variants,
 )
 from infra.asset_build import RUNTIME_PYTHON, build_asset, runtime_python
+from infra.botocore_data import write_trimmed_model
 from infra.config import load, read_environments
 from infra.handler_environment import LAMBDA_SOURCE, handler_environment
 from infra.widget_bundle import build_widget
@@ -84,8 +85,10 @@ def percentile(samples: list[float], q: float) -> float:
 
 
 def warm(calls: int) -> dict[str, float]:
-    with ConnectStub() as endpoint:
-        os.environ.update(ENV, AWS_ENDPOINT_URL_CONNECT=endpoint)
+    with ConnectStub() as endpoint, tempfile.TemporaryDirectory() as code_dir:
+        # The trimmed botocore data as the asset holds it (ENV's path is Lambda's /var/task).
+        data_path = str(write_trimmed_model(Path(code_dir)))
+        os.environ.update(ENV, AWS_ENDPOINT_URL_CONNECT=endpoint, AWS_DATA_PATH=data_path)
         sys.path.insert(0, str(LAMBDA_SOURCE))
         import handler
 
