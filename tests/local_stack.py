@@ -31,6 +31,14 @@ class RunningStack:
         with urllib.request.urlopen(request, timeout=5) as response:
             return json.loads(response.read())
 
+    def calls_made(self, method: str, path: str) -> int:
+        """How many calls the AWS stand-ins have recorded, e.g. ("PUT", "/contact/chat")."""
+        recorded = self.control("requests", method="GET")
+        return sum(1 for c in recorded if c["method"] == method and c["path"] == path)
+
+    def contacts_started(self) -> int:
+        return self.calls_made("PUT", "/contact/chat")
+
     def stop(self) -> None:
         self.process.terminate()
         self.process.wait(timeout=10)

@@ -21,17 +21,12 @@ def stack():
     running.stop()
 
 
-def contacts_started(stack) -> int:
-    calls = stack.control("requests", method="GET")
-    return sum(1 for c in calls if c["method"] == "PUT" and c["path"] == "/contact/chat")
-
-
 @pytest.mark.parametrize("surface", ["page", "widget"])
 def test_a_blocked_participant_service_starts_no_chat_and_says_so(stack, surface):
     with chromium() as browser:
         page = open_surface(browser, stack, surface, "phone")
         page.route(f"{stack.aws_endpoint}/**", lambda route: route.abort())  # as a CSP would
-        before = contacts_started(stack)
+        before = stack.contacts_started()
         page.get_by_label("Your name").fill("Ada")
         start = page.get_by_role("button", name="Start chat")
         for _ in range(2):  # the customer tries again
@@ -40,7 +35,7 @@ def test_a_blocked_participant_service_starts_no_chat_and_says_so(stack, surface
             expect(alert).to_contain_text("can't be reached from this page", timeout=15_000)
             expect(alert).to_contain_text("no chat was started")
             expect(start).to_be_enabled()
-        assert contacts_started(stack) - before == 0
+        assert stack.contacts_started() - before == 0
         assert axe_violations(page) == []
 
 
@@ -48,11 +43,11 @@ def test_a_blocked_participant_service_starts_no_chat_and_says_so(stack, surface
 def test_a_double_click_starts_one_chat(stack, surface):
     with chromium() as browser:
         page = open_surface(browser, stack, surface, "desktop")
-        before = contacts_started(stack)
+        before = stack.contacts_started()
         page.get_by_label("Your name").fill("Ada")
         page.get_by_role("button", name="Start chat").dblclick()
         expect(page.locator("#messages")).to_contain_text("Local Agent joined", timeout=15_000)
-        assert contacts_started(stack) - before == 1
+        assert stack.contacts_started() - before == 1
 
 
 @pytest.mark.parametrize("surface", ["page", "widget"])
@@ -61,7 +56,7 @@ def test_a_form_sent_twice_at_once_starts_one_chat(stack, surface):
     it (a script, the page's startChat twice) is the same start."""
     with chromium() as browser:
         page = open_surface(browser, stack, surface, "desktop")
-        before = contacts_started(stack)
+        before = stack.contacts_started()
         page.get_by_label("Your name").fill("Ada")
         page.evaluate(
             """() => {
@@ -72,7 +67,7 @@ def test_a_form_sent_twice_at_once_starts_one_chat(stack, surface):
             }"""
         )
         expect(page.locator("#messages")).to_contain_text("Local Agent joined", timeout=15_000)
-        assert contacts_started(stack) - before == 1
+        assert stack.contacts_started() - before == 1
 
 
 def test_a_failed_connection_is_made_again_on_the_same_contact(stack):
@@ -88,9 +83,9 @@ def test_a_failed_connection_is_made_again_on_the_same_contact(stack):
                 route.fallback()
 
         page.route(f"{stack.aws_endpoint}/participant/connection", refuse_first)
-        before = contacts_started(stack)
+        before = stack.contacts_started()
         page.get_by_label("Your name").fill("Ada")
         page.get_by_role("button", name="Start chat").click()
         expect(page.locator("#messages")).to_contain_text("Local Agent joined", timeout=15_000)
         assert refused, "the first connection was refused"
-        assert contacts_started(stack) - before == 1
+        assert stack.contacts_started() - before == 1

@@ -25,17 +25,8 @@ def stack():
     running.stop()
 
 
-def calls(stack, method: str, path: str) -> int:
-    recorded = stack.control("requests", method="GET")
-    return sum(1 for c in recorded if c["method"] == method and c["path"] == path)
-
-
-def contacts_started(stack) -> int:
-    return calls(stack, "PUT", "/contact/chat")
-
-
 def connections_made(stack) -> int:
-    return calls(stack, "POST", "/participant/connection")
+    return stack.calls_made("POST", "/participant/connection")
 
 
 def open_tab(context, stack, surface: str, errors: list[str]):
@@ -75,7 +66,7 @@ def context(stack):
 @pytest.mark.parametrize("surface", ["page", "widget"])
 def test_tabs_share_one_chat_and_one_contact(stack, context, surface):
     errors: list[str] = []
-    contacts, connections = contacts_started(stack), connections_made(stack)
+    contacts, connections = stack.contacts_started(), connections_made(stack)
     a = open_tab(context, stack, surface, errors)
     if surface == "widget":
         a.get_by_role("button", name="Chat with us").click()
@@ -99,7 +90,7 @@ def test_tabs_share_one_chat_and_one_contact(stack, context, surface):
         expect(tab).to_contain_text("You said: from B", timeout=10_000)
     expect(in_b.locator("li.customer", has_text="from B")).to_have_count(1)
     assert said_by_customer(stack, contact_id, "from B") == 1
-    assert contacts_started(stack) - contacts == 1
+    assert stack.contacts_started() - contacts == 1
 
     a.close()  # the holder goes: B connects on the same contact
     stack.control(f"contacts/{contact_id}/items", body={"Content": "Still there?"})
@@ -118,7 +109,7 @@ def test_tabs_share_one_chat_and_one_contact(stack, context, surface):
         expect(tab.get_by_role("textbox", name="Message")).to_be_hidden()
         assert saved(tab, surface) is None
     assert stack.control(f"contacts/{contact_id}", method="GET")["ended"]
-    assert contacts_started(stack) - contacts == 1
+    assert stack.contacts_started() - contacts == 1
     assert errors == []
 
 
@@ -142,17 +133,17 @@ def test_an_expired_chat_is_not_resumed(stack, context, surface):
         b.get_by_role("button", name="Chat with us").click()
     expect(b.get_by_role("button", name="Start chat")).to_be_visible(timeout=15_000)
     assert saved(b, surface) is None
-    contacts = contacts_started(stack)
+    contacts = stack.contacts_started()
     start_chat(b)
     assert saved(b, surface)["contactId"] != chat["contactId"]
-    assert contacts_started(stack) - contacts == 1
+    assert stack.contacts_started() - contacts == 1
     assert errors == []
 
 
 @pytest.mark.parametrize("surface", ["page", "widget"])
 def test_a_tab_already_open_shows_a_chat_started_in_another_and_its_end(stack, context, surface):
     errors: list[str] = []
-    contacts = contacts_started(stack)
+    contacts = stack.contacts_started()
     a = open_tab(context, stack, surface, errors)
     b = open_tab(context, stack, surface, errors)  # the form, or the widget's launcher
     if surface == "widget":
@@ -168,7 +159,7 @@ def test_a_tab_already_open_shows_a_chat_started_in_another_and_its_end(stack, c
         expect(tab).to_contain_text("You said: from the tab that was open", timeout=10_000)
     contact_id = saved(a, surface)["contactId"]
     assert said_by_customer(stack, contact_id, "from the tab that was open") == 1
-    assert contacts_started(stack) - contacts == 1
+    assert stack.contacts_started() - contacts == 1
 
     stack.control(f"contacts/{contact_id}/end")  # the agent ends it: every tab hears
     for tab in (a, b):
@@ -271,12 +262,12 @@ def test_start_in_a_tab_that_missed_another_tabs_start_joins_that_chat(stack, co
             tab.get_by_role("button", name="Chat with us").click()
         expect(tab.get_by_role("button", name="Start chat")).to_be_visible()  # before A starts
     start_chat(a)
-    contacts = contacts_started(stack)
+    contacts = stack.contacts_started()
     b.wait_for_timeout(500)
     expect(b.get_by_role("button", name="Start chat")).to_be_visible()  # heard nothing
     in_b = start_chat(b)
     expect(in_b).to_contain_text("Local Agent joined")
-    assert contacts_started(stack) == contacts
+    assert stack.contacts_started() == contacts
     assert saved(b, surface)["contactId"] == saved(a, surface)["contactId"]
 
     end_chat(a)  # in the holding tab this time

@@ -110,11 +110,6 @@ def built_app(*, major: str, tarball: Path, project: Path, out: Path) -> None:
     )
 
 
-def contacts_started(stack: RunningStack) -> int:
-    calls = stack.control("requests", method="GET")
-    return sum(1 for c in calls if c["method"] == "PUT" and c["path"] == "/contact/chat")
-
-
 @pytest.mark.parametrize("major", REACT_MAJORS)
 def test_a_react_app_built_by_vite_runs_a_whole_chat_under_strict_mode(
     major, tarball, site, stack, tmp_path
@@ -122,7 +117,7 @@ def test_a_react_app_built_by_vite_runs_a_whole_chat_under_strict_mode(
     origin, root = site
     built_app(major=major, tarball=tarball, project=tmp_path / "app", out=root / major)
     config = stack.widget_url.replace("widget.js", "config.json")
-    before = contacts_started(stack)
+    before = stack.contacts_started()
     with chromium() as browser:
         page = browser.new_page(viewport=DESKTOP)
         errors: list[str] = []
@@ -156,7 +151,7 @@ def test_a_react_app_built_by_vite_runs_a_whole_chat_under_strict_mode(
         expect(events.get_by_role("listitem").filter(has_text="chat-ended")).to_have_count(1)
         expect(hosts).to_have_count(1)
         assert errors == []
-    assert contacts_started(stack) - before == 1
+    assert stack.contacts_started() - before == 1
     contact = stack.control(f"contacts/{contact_id}", method="GET")
     assert contact["ended"] is True
     said = [item.get("Content") for item in contact["transcript"]]
