@@ -77,12 +77,16 @@ def assert_no_sentinel(text: str) -> None:
     assert SENTINEL not in text.lower(), f"a secret reached the logs:\n{text[:2000]}"
 
 
+def emf_lines(output: str) -> list[dict]:
+    """The EMF lines the handler printed, parsed."""
+    return [json.loads(line) for line in output.splitlines() if line.startswith('{"_aws"')]
+
+
 def metric_names(output: str) -> set[str]:
     """Metric names in the EMF lines the handler printed (read here, so checked here)."""
     assert_no_sentinel(output)
     names: set[str] = set()
-    for line in output.splitlines():
-        if line.startswith('{"_aws"'):
-            for directive in json.loads(line)["_aws"]["CloudWatchMetrics"]:
-                names |= {m["Name"] for m in directive["Metrics"]}
+    for line in emf_lines(output):
+        for directive in line["_aws"]["CloudWatchMetrics"]:
+            names |= {m["Name"] for m in directive["Metrics"]}
     return names

@@ -7,13 +7,9 @@ import json
 import pytest
 
 from telemetry import Metrics
-from tests.lambda_helpers import DEV, invoke, load_event
+from tests.lambda_helpers import DEV, emf_lines, invoke, load_event
 
 CHAT = {"ContactId": "c-1", "ParticipantId": "p-1", "ParticipantToken": "sntnl-token"}
-
-
-def emf_lines(output: str) -> list[dict]:
-    return [json.loads(line) for line in output.splitlines() if line.startswith('{"_aws"')]
 
 
 def test_a_request_prints_its_counts_in_the_namespace_with_the_service_dimension(
