@@ -74,6 +74,18 @@ export function createTranscript(parts: TranscriptParts): Transcript {
     return null;
   }
 
+  // A catch-up (back from reconnecting) brings items the websocket never did, such as the
+  // customer's own join: each goes where its time puts it, not after what came later (nor
+  // after a message still waiting to be sent, which has no time yet).
+  function place(entry: HTMLElement, time: string | undefined): void {
+    let after = list.lastElementChild as HTMLElement | null;
+    while (time && after && (!after.dataset.time || after.dataset.time > time)) {
+      after = after.previousElementSibling as HTMLElement | null;
+    }
+    if (after) after.after(entry);
+    else list.prepend(entry);
+  }
+
   function render(item: ChatItem): void {
     if (!item?.Id) return;
     const replaces = entries.get(item.Id);
@@ -90,6 +102,7 @@ export function createTranscript(parts: TranscriptParts): Transcript {
     const entry = document.createElement("li");
     entry.className = kind;
     entry.dataset.id = item.Id;
+    if (item.AbsoluteTime) entry.dataset.time = item.AbsoluteTime;
     const meta = document.createElement("span");
     meta.className = "meta";
     const time = item.AbsoluteTime
@@ -101,7 +114,7 @@ export function createTranscript(parts: TranscriptParts): Transcript {
     if (replaces) {
       replaces.replaceWith(entry);
     } else {
-      list.append(entry);
+      place(entry, item.AbsoluteTime);
       entry.scrollIntoView({ block: "end" });
     }
     if (kind === "agent") {
