@@ -275,3 +275,35 @@ def test_start_in_a_tab_that_missed_another_tabs_start_joins_that_chat(stack, co
         expect(tab.get_by_role("button", name="Start a new chat")).to_be_visible(timeout=10_000)
     assert saved(b, surface) is None
     assert errors == []
+
+
+# The start request held back in the browser, so a second tab presses Start chat while the
+# first tab's start is still under way: neither has a chat to find yet.
+SLOW_START = """
+const send = window.fetch;
+window.fetch = (url, options) =>
+  options?.method === "POST" && String(url).endsWith("/chat")
+    ? new Promise((wait) => setTimeout(wait, 1500)).then(() => send(url, options))
+    : send(url, options);
+"""
+
+
+@pytest.mark.parametrize("surface", ["page", "widget"])
+def test_two_tabs_starting_at_once_start_one_chat(stack, context, surface):
+    errors: list[str] = []
+    contacts = stack.contacts_started()
+    context.add_init_script(SLOW_START)
+    a, b = (open_tab(context, stack, surface, errors) for _ in range(2))
+    for tab in (a, b):
+        if surface == "widget":
+            tab.get_by_role("button", name="Chat with us").click()
+        tab.get_by_label("Your name").fill("Ada")
+    for tab in (a, b):
+        tab.get_by_role("button", name="Start chat").click()
+    for tab in (a, b):
+        expect(tab.locator("ol.messages")).to_contain_text("Local Agent joined", timeout=15_000)
+    assert saved(a, surface)["contactId"] == saved(b, surface)["contactId"]
+    assert stack.contacts_started() - contacts == 1
+    type_in(b, "from the second tab")
+    expect(a.locator("ol.messages")).to_contain_text("You said: from the second tab")
+    assert errors == []

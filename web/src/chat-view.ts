@@ -17,7 +17,7 @@ import { FIELD_MESSAGES, type FormField } from "./problem-words.js";
 import { participantServiceReachable } from "./reachability.js";
 import { createReceipts } from "./receipts.js";
 import { createRichText } from "./rich-text.js";
-import { forgetChat, saveChat, savedChat, sharedSession } from "./shared-chat.js";
+import { forgetChat, oneStartAtATime, saveChat, savedChat, sharedSession } from "./shared-chat.js";
 import { signInGate } from "./sign-in-gate.js";
 import { rememberEndedChat, type StartedChat, startChat } from "./start-chat.js";
 import { chooseLanguage, strings, translate } from "./strings.js";
@@ -435,16 +435,21 @@ export function createChatView(
           el.start.disabled = false;
           return;
         }
-        // a chat another tab started meanwhile: shown here too, not a second contact
-        if (savedChat(storageKey)) {
+        const started = await oneStartAtATime(storageKey, async () => {
+          // a chat another tab started meanwhile: shown here too, not a second contact
+          if (savedChat(storageKey)) return null;
+          sessionStorage.setItem(nameKey, name);
+          const chat = await startChat(config, { name, attributes, botToken: check.token() }, t);
+          // kept before it is joined: a reload joins this contact rather than starting one
+          saveChat(storageKey, chat);
+          return chat;
+        });
+        if (!started) {
           if (!(await resume())) el.start.disabled = false;
           return;
         }
-        sessionStorage.setItem(nameKey, name);
-        unjoined = await startChat(config, { name, attributes, botToken: check.token() }, t);
+        unjoined = started;
         check.reset();
-        // kept before it is joined: a reload joins this contact rather than starting one
-        saveChat(storageKey, unjoined);
       }
       await joinRetrying(unjoined);
       unjoined = null;

@@ -76,6 +76,13 @@ export function saveChat(key: string, chat: StartedChat): void {
   } catch {}
 }
 
+// The site's tabs start chats one at a time, so a tab pressing Start chat while another's
+// start is under way finds that chat when its turn comes (not a second contact). Without Web
+// Locks the start goes ahead; the storage event still shows another tab's chat.
+export function oneStartAtATime<T>(key: string, start: () => Promise<T>): Promise<T> {
+  return navigator.locks ? navigator.locks.request(`${key}.start`, start) : start();
+}
+
 export function forgetChat(key: string): void {
   try {
     localStorage.removeItem(key);
