@@ -127,11 +127,11 @@ STAGES = {
     ),
     "+ botocore": "import json, logging, dataclasses, hmac, hashlib, traceback, botocore.session",
     "+ the Connect client (trimmed model)": (
-        "import json, logging, dataclasses, hmac, traceback; from connect_client import "
+        "import json, logging, dataclasses, hmac, traceback; from aws_clients import "
         "create_connect_client; create_connect_client()"
     ),
     "+ the handler's log line and metrics (telemetry.py)": (
-        "import json, logging, dataclasses, hmac, traceback; from connect_client import "
+        "import json, logging, dataclasses, hmac, traceback; from aws_clients import "
         "create_connect_client; create_connect_client(); from telemetry import Metrics, "
         "RequestLog; RequestLog('start_chat', service='s'); Metrics(namespace='n', service='s')"
     ),

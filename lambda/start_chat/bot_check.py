@@ -2,7 +2,7 @@
 siteverify endpoint (Turnstile, reCAPTCHA and hCaptcha share its shape: one form POST of
 secret, response and remoteip; JSON with `success` and `hostname`). The secret is an SSM
 SecureString read by stored_value.StoredValue, cached, and bounded like the
-call (connect_client.STORE_READ). Fail closed: if the provider or the secret's store cannot
+call (aws_clients.STORE_READ). Fail closed: if the provider or the secret's store cannot
 answer in time, the start is refused as unavailable, never let through. A token that no
 provider could have issued is the caller's: refused (403) before anything is called, so a
 stranger's bytes can never look like a provider outage to the on-call."""

@@ -11,7 +11,7 @@ from typing import Any
 
 from botocore.exceptions import ClientError
 
-from connect_client import create_client
+from aws_clients import create_client
 from settings import ClientLimitSettings
 
 TIMEOUTS: dict[str, Any] = {

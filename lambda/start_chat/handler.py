@@ -20,7 +20,7 @@ import contract
 import problems
 import snapshot_hooks  # noqa: F401 - registers the SnapStart restore hooks
 from abuse_layers import AbuseLayers
-from connect_client import create_connect_client
+from aws_clients import create_connect_client
 from hash_key import HashKey
 from idempotency import scoped, without_client_token
 from metric_names import (

@@ -1,6 +1,6 @@
 """One secret (Secrets Manager) or SecureString parameter (SSM), read with the function's
 botocore client and kept for max_age, bounded like the calls it serves (one attempt, short
-timeouts: connect_client.STORE_READ). The client is created on first use, so starts that
+timeouts: aws_clients.STORE_READ). The client is created on first use, so starts that
 never need the value never pay for it.
 
 Not Powertools' parameters utility: it imports boto3 and s3transfer (multiprocessing
@@ -10,7 +10,7 @@ included), 27-54 ms of a deployed function's first answer for one cached read
 import time
 from typing import Any, Literal
 
-from connect_client import STORE_READ, create_client
+from aws_clients import STORE_READ, create_client
 
 
 class StoreUnavailable(Exception):

@@ -12,7 +12,7 @@ from botocore.stub import Stubber
 
 from abuse_layers import AbuseLayers
 from bot_check import BotCheck, Verdict
-from connect_client import STORE_WORST_CASE_SECONDS, create_client
+from aws_clients import STORE_WORST_CASE_SECONDS, create_client
 from tests.fake_siteverify import HOSTNAME, PASSING, SECRET, siteverify_server
 from tests.lambda_helpers import handler, invoke, metric_names, with_body
 

@@ -10,7 +10,7 @@ from botocore.stub import ANY, Stubber
 
 from abuse_layers import AbuseLayers
 from client_limit import ClientLimit
-from connect_client import create_client
+from aws_clients import create_client
 from tests.lambda_helpers import handler, invoke, metric_names, with_body
 
 CHAT = {"ContactId": "c-1", "ParticipantId": "p-1", "ParticipantToken": "sntnl-token"}

@@ -85,7 +85,7 @@ def test_only_the_bundled_data_is_searched_and_a_gap_falls_back_to_botocores(
 ):
     import shutil
 
-    from connect_client import _session, create_connect_client
+    from aws_clients import _session, create_connect_client
 
     client = create_connect_client()
     assert client.meta.service_model.operation_names == list(OPERATIONS)

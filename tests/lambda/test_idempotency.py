@@ -11,7 +11,7 @@ import pytest
 from botocore.stub import ANY, Stubber
 
 import handler as handler_module
-from connect_client import STORE_WORST_CASE_SECONDS, create_client
+from aws_clients import STORE_WORST_CASE_SECONDS, create_client
 from hash_key import HashKey
 from stored_value import StoreUnavailable
 from tests.lambda_helpers import FIXTURE_KEY, TEST_HASH_KEY, handler, invoke, load_event, with_body

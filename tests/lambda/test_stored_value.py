@@ -6,7 +6,7 @@ import pytest
 from botocore.stub import Stubber
 
 import stored_value
-from connect_client import create_client
+from aws_clients import create_client
 from stored_value import StoredValue, StoreUnavailable
 
 SECRET = "arn:aws:secretsmanager:us-east-1:111111111111:secret:hash-key"

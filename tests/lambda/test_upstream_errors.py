@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from connect_client import WORST_CASE_SECONDS, create_connect_client
+from aws_clients import WORST_CASE_SECONDS, create_connect_client
 from infra.cdk.start_chat_function import FUNCTION_TIMEOUT
 from tests.http_server import serving
 from tests.lambda_helpers import handler, invoke, load_event, metric_names
