@@ -11,8 +11,8 @@ import pytest
 from botocore.stub import Stubber
 
 from abuse_layers import AbuseLayers
-from bot_check import BotCheck, Verdict
 from aws_clients import STORE_WORST_CASE_SECONDS, create_client
+from bot_check import BotCheck, Verdict
 from tests.fake_siteverify import HOSTNAME, PASSING, SECRET, siteverify_server
 from tests.lambda_helpers import handler, invoke, metric_names, with_body
 

@@ -9,8 +9,8 @@ from botocore.exceptions import ReadTimeoutError
 from botocore.stub import ANY, Stubber
 
 from abuse_layers import AbuseLayers
-from client_limit import ClientLimit
 from aws_clients import create_client
+from client_limit import ClientLimit
 from tests.lambda_helpers import handler, invoke, metric_names, with_body
 
 CHAT = {"ContactId": "c-1", "ParticipantId": "p-1", "ParticipantToken": "sntnl-token"}
