@@ -20,6 +20,7 @@ import subprocess
 from pathlib import Path
 
 from infra.botocore_data import MODEL_DIR
+from infra.handler_environment import AWS_DATA_PATH
 
 REPO = Path(__file__).resolve().parent.parent
 PY_TIMED = "import time; t = time.perf_counter(); {code}; print(time.perf_counter() - t)"
@@ -41,7 +42,7 @@ def handler_command(
     env = {
         "PATH": os.environ["PATH"],
         **function_env,
-        "AWS_DATA_PATH": str(task_root / MODEL_DIR),
+        AWS_DATA_PATH.name: str(task_root / MODEL_DIR),
         "PYTHONPATH": str(runtime),
         "PYTHONDONTWRITEBYTECODE": "1",
     }

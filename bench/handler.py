@@ -51,7 +51,7 @@ from bench.runtime_model import (
 from infra.asset_build import RUNTIME_PYTHON, build_asset, runtime_python
 from infra.botocore_data import write_trimmed_model
 from infra.config import load, read_environments
-from infra.handler_environment import LAMBDA_SOURCE, handler_environment
+from infra.handler_environment import AWS_DATA_PATH, LAMBDA_SOURCE, handler_environment
 from infra.widget_bundle import build_widget
 from local.json_logs import json_handler
 from local.lambda_runtime import LambdaContext
@@ -88,7 +88,7 @@ def warm(calls: int) -> dict[str, float]:
     with ConnectStub() as endpoint, tempfile.TemporaryDirectory() as code_dir:
         # The trimmed botocore data as the asset holds it (ENV's path is Lambda's /var/task).
         data_path = str(write_trimmed_model(Path(code_dir)))
-        os.environ.update(ENV, AWS_ENDPOINT_URL_CONNECT=endpoint, AWS_DATA_PATH=data_path)
+        os.environ.update(ENV, AWS_ENDPOINT_URL_CONNECT=endpoint, **{AWS_DATA_PATH.name: data_path})
         sys.path.insert(0, str(LAMBDA_SOURCE))
         import handler
 

@@ -23,6 +23,7 @@ import statistics
 from pathlib import Path
 
 from bench.cold_start import NODE_TIMED, PY_TIMED, handler_command, seconds
+from infra.handler_environment import HASH_KEY_SECRET
 from tools.runtime_site import RUNTIME_LIBRARIES, site_folder
 
 PINS = Path(__file__).with_name("requirements-bench.txt")
@@ -61,7 +62,7 @@ print(elapsed)
 IMPORT = "import handler"
 FIRST_ANSWER = "import handler\nanswer = handler.handler(event, context)"
 ANSWERED = 'assert answer["statusCode"] == 200, answer'
-# A deployed function has the hashing key (infra/hash_key.py): the first answer reads it.
+# A deployed function has the hashing key (infra/cdk/abuse_resources.py): the first answer reads it.
 KEYED = ANSWERED + '\nassert "ContinuationToken" in answer["body"], "the key was not read"'
 # One StartChatContact signed by AWS's standalone SigV4 signer and sent with http.client:
 # what the call costs without botocore.
@@ -171,7 +172,7 @@ def variants(
     }
     # A deployed function has the hashing key: its first answer reads it (the stub answers).
     keyed = {
-        "HASH_KEY_SECRET": "bench-hash-key",  # the secret's name, not its value
+        HASH_KEY_SECRET.name: "bench-hash-key",  # the secret's name, not its value
         "AWS_ENDPOINT_URL_SECRETS_MANAGER": function_env["AWS_ENDPOINT_URL_CONNECT"],
     }
     keyed_answer = runtime_script(shipped, FIRST_ANSWER, KEYED)

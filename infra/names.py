@@ -1,6 +1,6 @@
 """Names that must match on both sides of the deploy boundary, defined once for everything
 that may import infra/ (the stack, ops/, local/, bench/). The handler cannot import infra/
-(it is deployed as-is), so it keeps its own copies; tests/test_shared_names.py fails when
+(it is deployed as-is), so it keeps its own copies; tests/lambda/test_shared_names.py fails when
 the two differ. Plain Python, as everything outside infra/cdk/."""
 
 import hashlib

@@ -18,7 +18,7 @@ SECURITY_HEADERS = {
     # public files, no credentials: any site may load the script (SRI needs CORS)
     "Access-Control-Allow-Origin": "*",
 }
-# Where each bot-check provider's widget comes from (examples/web/bot-check.js): its script,
+# Where each bot-check provider's widget comes from (web/src/bot-check.ts): its script,
 # and the frame it draws the challenge in.
 BOT_CHECK_ORIGINS = {
     "turnstile": ("https://challenges.cloudflare.com",),

@@ -1,5 +1,5 @@
 """The handler's CloudWatch metric names (the dashboard and alarms use the same:
-infra/names.py, kept equal by tests/test_shared_names.py)."""
+infra/names.py, kept equal by tests/lambda/test_shared_names.py)."""
 
 CHAT_STARTED = "ChatStarted"
 CHAT_REJECTED = "ChatRejected"  # + ".<reason>"

@@ -1,8 +1,10 @@
-"""Names from the other side cannot reorder what the chat shows: a file named
+"""Names and text from the other side cannot reorder what the chat shows: a file named
 `invoice<RLO>fdp.exe.txt` (which would read `invoicetxt.exe.pdf`) and an agent whose display
 name carries an RLO are shown with the control as a visible ⟨U+202E⟩, in file buttons,
-meta lines, joined events and the typing line; Arabic and Hebrew names come through as they
-are. In the page and in the CDN widget."""
+meta lines, joined events and the typing line; in message text (plain, markdown) and
+interactive titles and choices the overrides, embeddings and isolates are marked while the
+marks right-to-left writers use stay; Arabic and Hebrew come through as they are. In the
+page and in the CDN widget."""
 
 import json
 
@@ -147,3 +149,76 @@ def test_visible_marks_each_control_and_leaves_rtl_text_alone(stack):
         )
     assert results[: len(RTL_TEXTS)] == RTL_TEXTS
     assert results[len(RTL_TEXTS) :] == [f"⟨U+{ord(c):04X}⟩" for c in CONTROLS]
+
+
+# What reorders a run is marked in message text; line breaks, tabs and the marks RTL writers
+# use in ordinary text (U+061C, U+200E, U+200F) are left alone.
+KEPT_IN_TEXT = ["\t", "\n", "\r", "\u061c", "\u200e", "\u200f"]
+
+
+def test_visible_in_text_marks_what_reorders_and_keeps_the_marks_rtl_writers_use(stack):
+    with chromium() as browser:
+        page = browser.new_page()
+        origin = stack.start_chat_url.removesuffix("/chat")
+        serve_modules(page, origin)
+        page.goto(f"{origin}/")
+        results = page.evaluate(
+            "async (texts) => { const { visibleInText } = await import('/modules/strings.js');"
+            " return texts.map((text) => visibleInText(text)); }",
+            [*RTL_TEXTS, *CONTROLS],
+        )
+    assert results[: len(RTL_TEXTS)] == RTL_TEXTS
+    assert results[len(RTL_TEXTS) :] == [
+        c if c in KEPT_IN_TEXT else f"⟨U+{ord(c):04X}⟩" for c in CONTROLS
+    ]
+
+
+SPOOFED_TEXT = f"Your refund form: invoice{RLO}fdp.exe"
+RTL_WITH_MARK = "الطلب \u200fرقم 1234"
+SPOOFED_CHOICES = {
+    "templateType": "ListPicker",
+    "version": "1.0",
+    "data": {
+        "content": {
+            "title": f"Open invoice{RLO}fdp.exe",
+            "elements": [{"title": f"Pay{RLO}won"}, {"title": "Later"}],
+        }
+    },
+}
+
+
+@ON_EVERY_SURFACE
+def test_message_text_with_bidi_controls_is_neutralised_and_rtl_marks_kept(stack, surface):
+    with chromium() as browser:
+        page = open_surface(browser, stack, surface, "desktop")
+        messages = start_chat(page)
+        details = json.loads(page.evaluate(f"localStorage.getItem('{STORAGE[surface]}')"))
+        items = f"contacts/{details['contactId']}/items"
+        stack.control(items, body={"Content": SPOOFED_TEXT, "Id": "plain"})
+        stack.control(
+            items,
+            body={"Content": f"**{SPOOFED_TEXT}**", "ContentType": "text/markdown", "Id": "md"},
+        )
+        stack.control(items, body={"Content": RTL_WITH_MARK, "Id": "rtl"})
+        stack.control(
+            items,
+            body={
+                "Content": json.dumps(SPOOFED_CHOICES),
+                "ContentType": "application/vnd.amazonaws.connect.message.interactive",
+                "Id": "choices",
+            },
+        )
+        for item in ("plain", "md"):
+            expect(messages.locator(f'li[data-id="{item}"]')).to_contain_text(
+                shown(SPOOFED_TEXT), timeout=10_000
+            )
+        expect(messages.locator('li[data-id="md"] strong')).to_have_count(1)
+        expect(messages.locator('li[data-id="rtl"]')).to_contain_text(RTL_WITH_MARK)
+        choices = messages.locator('li[data-id="choices"]')
+        expect(choices.locator(".interactive-title")).to_have_text(
+            shown("Open invoice\u202efdp.exe")
+        )
+        expect(choices.get_by_role("button", name=shown(f"Pay{RLO}won"))).to_be_visible()
+        assert RLO not in messages.text_content()
+        choices.get_by_role("button", name=shown(f"Pay{RLO}won")).click()
+        expect(messages).to_contain_text(shown(f"You said: Pay{RLO}won"), timeout=10_000)

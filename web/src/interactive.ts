@@ -4,7 +4,7 @@
 // slot's date, see timeslotDate); a hyperlink element opens its page and sends nothing. Only the newest
 // interactive message can be answered. Text is truncated as chat-interface truncates it.
 import type { ChatItem } from "./chatjs.js";
-import type { Translate } from "./strings.js";
+import { type Translate, visibleInText } from "./strings.js";
 
 export const INTERACTIVE = "application/vnd.amazonaws.connect.message.interactive";
 const TITLE_MAX = 400;
@@ -25,8 +25,10 @@ interface Choice {
   url?: string | null;
 }
 
+// What is shown of a title or choice: nothing in it reorders the text (strings.ts); the
+// reply is the agent's own title as it was sent.
 const cut = (text: unknown, max: number): string => {
-  const value = String(text ?? "");
+  const value = visibleInText(text);
   return value.length > max ? `${value.slice(0, max - 1)}…` : value;
 };
 

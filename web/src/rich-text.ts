@@ -1,9 +1,11 @@
 // Message text as the chat shows it. text/markdown: parsed by marked, raw HTML and images
 // shown as the text they are, then sanitised by DOMPurify down to a few formatting elements;
 // links keep only http(s)/mailto/tel targets and open in a new tab without an opener.
-// text/plain: text nodes, with web addresses made into the same safe links.
+// text/plain: text nodes, with web addresses made into the same safe links. Either way what
+// would reorder the text is shown as a marker (strings.ts visibleInText).
 import DOMPurify from "dompurify";
 import { Marked, type Tokens } from "marked";
+import { visibleInText } from "./strings.js";
 
 const ALLOWED_TAGS = [
   "p",
@@ -65,7 +67,7 @@ export function createRichText(): RichText {
   const purify = DOMPurify(window); // our own instance: hooks or settings elsewhere don't apply
 
   function fromMarkdown(text: string): DocumentFragment {
-    const html = markdown.parse(text, { async: false });
+    const html = markdown.parse(visibleInText(text), { async: false });
     const fragment = purify.sanitize(html, {
       ALLOWED_TAGS,
       ALLOWED_ATTR: ["href"],
@@ -75,7 +77,8 @@ export function createRichText(): RichText {
     return fragment;
   }
 
-  function fromPlainText(text: string): DocumentFragment {
+  function fromPlainText(given: string): DocumentFragment {
+    const text = visibleInText(given);
     const fragment = document.createDocumentFragment();
     let last = 0;
     for (const match of text.matchAll(WEB_ADDRESS)) {

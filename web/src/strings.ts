@@ -220,11 +220,23 @@ export function chooseLanguage(
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
+// In message text (and the titles and choices of interactive messages) only what reorders
+// a run is marked: embeddings, overrides, isolates, and controls other than line breaks and
+// tabs. The marks right-to-left writers put in ordinary text (U+200E, U+200F, U+061C) stay.
+const REORDERING =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+function marker(c: string): string {
+  return `⟨U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}⟩`;
+}
+
 export function visible(text: unknown): string {
-  return String(text ?? "").replace(
-    CONTROLS,
-    (c) => `⟨U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}⟩`,
-  );
+  return String(text ?? "").replace(CONTROLS, marker);
+}
+
+export function visibleInText(text: unknown): string {
+  return String(text ?? "").replace(REORDERING, marker);
 }
 
 export type Translate = ((key: StringKey, values?: Record<string, unknown>) => string) & {
