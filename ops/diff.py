@@ -12,8 +12,9 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
 # "auto" tries a change set (shows replacements; needs the deploy role) and falls back to a
-# template diff; "template" says up front it compares templates, with the lookup role only
-# (all GitHub's pull-request diff role may assume).
+# template diff; "template" says up front it compares templates: the deployed one read with
+# cloudformation:GetTemplate and DescribeStacks on this stack, all GitHub's pull-request diff
+# role may do (no bootstrap role, no change set).
 METHODS = ("auto", "change-set", "template")
 
 

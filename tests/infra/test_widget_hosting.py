@@ -276,3 +276,15 @@ def test_the_first_deploy_notes_name_cloudfront_verification_and_the_price_class
     for price_class in ("PriceClass_100", "PriceClass_200", "PriceClass_All"):
         assert price_class in section
     assert "`widget.priceClass`" in section
+
+
+def test_every_price_class_the_config_allows_reaches_cloudfront_as_itself():
+    """The shipped environments all take the default: each other choice is checked here."""
+    from typing import get_args
+
+    from infra.cdk.widget_hosting import PRICE_CLASSES
+    from infra.config import PriceClass
+
+    assert set(PRICE_CLASSES) == set(get_args(PriceClass))
+    for name, price_class in PRICE_CLASSES.items():  # PriceClass_All: PRICE_CLASS_ALL
+        assert price_class.value == name.upper().replace("PRICECLASS", "PRICE_CLASS")
