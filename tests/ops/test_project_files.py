@@ -150,3 +150,19 @@ def test_the_license_is_mit_0_and_the_package_says_so():
     assert (REPO_ROOT / "LICENSE").read_text().startswith("MIT No Attribution\n\nCopyright 2026 ")
     project = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text())["project"]
     assert project["license"] == "MIT-0"
+
+
+def test_the_commits_named_for_untagged_versions_are_this_history_and_each_changelog_version():
+    """docs/operations.md names the commit to tag for each version released before the
+    workflow tagged anything; a wrong SHA would tag (and publish) the wrong code."""
+    git = ["git", "-C", str(REPO_ROOT)]
+    shallow = subprocess.run([*git, "rev-parse", "--is-shallow-repository"], capture_output=True)
+    if shallow.stdout.strip() != b"false":
+        pytest.skip("a shallow clone holds no earlier commits")
+    operations = (REPO_ROOT / "docs" / "operations.md").read_text()
+    named = dict(re.findall(r"\| (\d+\.\d+\.\d+) \| `([0-9a-f]{40})`", operations))
+    released = re.findall(r"^## \[(\d+\.\d+\.\d+)\]", CHANGELOG, flags=re.M)
+    assert set(named) <= set(released) and named
+    for version, commit in named.items():
+        ancestor = subprocess.run([*git, "merge-base", "--is-ancestor", commit, "HEAD"])
+        assert ancestor.returncode == 0, f"{version}: {commit} is not in main's history"
