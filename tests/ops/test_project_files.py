@@ -162,7 +162,8 @@ def test_the_commits_named_for_untagged_versions_are_this_history_and_each_chang
     operations = (REPO_ROOT / "docs" / "operations.md").read_text()
     named = dict(re.findall(r"\| (\d+\.\d+\.\d+) \| `([0-9a-f]{40})`", operations))
     released = re.findall(r"^## \[(\d+\.\d+\.\d+)\]", CHANGELOG, flags=re.M)
-    assert set(named) <= set(released) and named
+    assert named
+    assert set(named) <= set(released)
     for version, commit in named.items():
         ancestor = subprocess.run([*git, "merge-base", "--is-ancestor", commit, "HEAD"])
         assert ancestor.returncode == 0, f"{version}: {commit} is not in main's history"
