@@ -1,5 +1,6 @@
-"""Opening the chat page or the CDN widget (the bundle the stack publishes) at a width, for
-the rich chat browser tests, with page errors collected and axe-core at hand."""
+"""Opening the chat page or the widget, both as the CDN stand-in publishes them (the page
+under its own Content-Security-Policy), at a width, for the browser tests, with page errors
+collected and axe-core at hand."""
 
 import json
 from collections.abc import Iterator
@@ -9,7 +10,7 @@ from typing import Any
 
 from infra.widget_bundle import snippet
 from tests.local_stack import RunningStack
-from tests.web.browser import DESKTOP, PHONE, chromium, start_chat
+from tests.web.browser import DESKTOP, PHONE, chromium, hosted_page_url, start_chat
 
 HOST = "http://localhost:5173"
 SURFACES = ("page", "widget")
@@ -93,8 +94,8 @@ def open_surface(
     browser_context = browser.new_context(viewport=WIDTHS[width], accept_downloads=True, **context)
     browser_context.add_init_script(HIDEABLE_TAB + init_script)
     page = browser_context.new_page()
-    if surface == "page":
-        page.goto(stack.start_chat_url.removesuffix("chat") + query)
+    if surface == "page":  # as the CDN publishes it: under its own CSP and headers
+        page.goto(hosted_page_url(stack) + query)
     else:
         html = host_page(stack, init)
         page.route(f"{HOST}/", lambda route: route.fulfill(body=html, content_type="text/html"))
