@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from local.agent import GREETING
 from local.participant_service import INTERACTIVE
 from tests.local_stack import start_stack
-from tests.web.browser import needs_chromium
+from tests.web.browser import end_chat, needs_chromium
 from tests.web.rich_chat_browser import STORAGE, SURFACES, chat
 
 pytestmark = needs_chromium
@@ -118,3 +118,27 @@ def test_a_failed_connection_keeps_the_chat_and_an_ended_one_is_forgotten(stack,
             page.get_by_role("button", name="Chat with us").click()
         expect(page.get_by_role("button", name="Start chat")).to_be_visible(timeout=15_000)
         assert saved_chat(session) is None
+
+
+@ON_EVERY_SURFACE
+def test_a_new_chat_continues_the_ended_one_with_its_continuation_token(stack, surface):
+    """The ended chat's ContinuationToken goes with its contact ID: without it the API refuses
+    the continuation (issue 28), and the customer would silently get an unrelated chat."""
+    with chat(stack, surface, "desktop") as session:
+        page = session.page
+        first = json.loads(saved_chat(session) or "{}")
+        session.say("my order is A-1001")
+        expect(session.messages).to_contain_text("You said: my order is A-1001", timeout=10_000)
+        end_chat(page)
+        expect(page.get_by_role("button", name="Start a new chat")).to_be_visible(timeout=10_000)
+        with page.expect_response(lambda r: r.url.endswith("/chat")) as answer:
+            page.get_by_role("button", name="Start a new chat").click()
+            page.get_by_role("button", name="Start chat").click()
+        persistent = answer.value.request.post_data_json["PersistentChat"]
+        assert persistent["SourceContactId"] == first["contactId"]
+        assert len(persistent["ContinuationToken"]) == 64
+        assert answer.value.json()["ContinuedFromContactId"] == first["contactId"]
+        messages = page.locator("ol.messages")
+        expect(messages).to_contain_text("Local Agent joined", timeout=15_000)
+        expect(messages).to_contain_text("my order is A-1001")  # Connect rehydrated it
+        assert session.errors == []
