@@ -105,7 +105,7 @@ def test_a_refused_websocket_is_reconnecting_too(stack, surface):
         expect(talk.messages).to_contain_text("Said while you were away")  # caught up
         expect(reconnecting).to_have_count(0)
         assert sent_by_customer(stack, talk) == ["are you there?"]
-        # what the catch-up brought (the customer's own join too) sits where its time puts it
+        # what the catch-up brought sits where its time puts it
         times = talk.messages.locator("li[data-time]").evaluate_all(
             "(items) => items.map((item) => item.dataset.time)"
         )

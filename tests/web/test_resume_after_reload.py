@@ -142,3 +142,16 @@ def test_a_new_chat_continues_the_ended_one_with_its_continuation_token(stack, s
         expect(messages).to_contain_text("Local Agent joined", timeout=15_000)
         expect(messages).to_contain_text("my order is A-1001")  # Connect rehydrated it
         assert session.errors == []
+
+
+@ON_EVERY_SURFACE
+def test_the_customers_own_join_is_not_news_to_them_before_or_after_a_reload(stack, surface):
+    with chat(stack, surface, "desktop") as session:
+        session.say("hello")
+        expect(session.messages).to_contain_text("You said: hello", timeout=10_000)
+        session.page.reload()
+        messages = session.page.locator("ol.messages")
+        expect(messages).to_contain_text("You said: hello", timeout=15_000)
+        expect(messages).to_contain_text("Local Agent joined")
+        expect(messages.locator("li", has_text="Ada joined")).to_have_count(0)
+        assert session.errors == []

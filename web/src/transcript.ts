@@ -66,16 +66,23 @@ export function createTranscript(parts: TranscriptParts): Transcript {
     return richText.fromPlainText(item.Content);
   }
 
+  // The customer's own joins and leaves are not news to them, and the websocket never brings
+  // the first: only a reload or a catch-up would show it, so it is never shown.
   function eventText(item: ChatItem): string | null {
     const type = String(item.ContentType || "");
-    if (type === `${EVENT}participant.joined`) return t("joined", { name: item.DisplayName });
-    if (type === `${EVENT}participant.left`) return t("left", { name: item.DisplayName });
+    const someoneElse = item.ParticipantRole !== "CUSTOMER";
+    if (type === `${EVENT}participant.joined`) {
+      return someoneElse ? t("joined", { name: item.DisplayName }) : null;
+    }
+    if (type === `${EVENT}participant.left`) {
+      return someoneElse ? t("left", { name: item.DisplayName }) : null;
+    }
     if (type === `${EVENT}chat.ended`) return t("ended");
     return null;
   }
 
-  // A catch-up (back from reconnecting) brings items the websocket never did, such as the
-  // customer's own join: each goes where its time puts it, not after what came later (nor
+  // A catch-up (back from reconnecting) brings items the websocket never did, such as what
+  // the agent said meanwhile: each goes where its time puts it, not after what came later (nor
   // after a message still waiting to be sent, which has no time yet).
   function place(entry: HTMLElement, time: string | undefined): void {
     let after = list.lastElementChild as HTMLElement | null;
