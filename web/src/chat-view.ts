@@ -435,9 +435,8 @@ export function createChatView(
           el.start.disabled = false;
           return;
         }
+        // a chat another tab started meanwhile (null): shown here too, not a second contact
         const started = await oneStartAtATime(storageKey, async () => {
-          // a chat another tab started meanwhile: shown here too, not a second contact
-          if (savedChat(storageKey)) return null;
           sessionStorage.setItem(nameKey, name);
           const chat = await startChat(config, { name, attributes, botToken: check.token() }, t);
           // kept before it is joined: a reload joins this contact rather than starting one

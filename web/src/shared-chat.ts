@@ -14,6 +14,8 @@ import type { StartedChat } from "./start-chat.js";
 // duration: the page asks for none. Not the connection's ConnectionCredentials.Expiry: chatjs
 // renews that token, and an entry expiring before the chat would have a new tab start another.
 const TOKEN_LIFETIME_MS = 1500 * 60_000;
+// How long a tab that waited for another's start looks for that chat (it failed otherwise).
+const KEPT_WAIT_MS = 2000;
 // The holder's connection events too (all but Broken, below): a mirror shows "Reconnecting…"
 // when the holder's websocket is down (connection-state.ts): its messages go through it.
 const EVENTS = [
@@ -53,9 +55,13 @@ interface Note {
   v?: unknown;
 }
 
+// Only an entry that is there and unusable is removed: this tab's copy of localStorage may not
+// have another tab's newest entry yet, and removing "nothing" would remove that entry.
 export function savedChat(key: string): StartedChat | null {
   try {
-    const saved = JSON.parse(localStorage.getItem(key) ?? "0") as Record<string, unknown>;
+    const kept = localStorage.getItem(key);
+    if (kept === null) return null;
+    const saved = JSON.parse(kept) as Record<string, unknown>;
     const { contactId, participantId, participantToken } = saved;
     const fields = [contactId, participantId, participantToken];
     if (Number(saved.expires) > Date.now() && fields.every((f) => typeof f === "string")) {
@@ -77,10 +83,33 @@ export function saveChat(key: string, chat: StartedChat): void {
 }
 
 // The site's tabs start chats one at a time, so a tab pressing Start chat while another's
-// start is under way finds that chat when its turn comes (not a second contact). Without Web
-// Locks the start goes ahead; the storage event still shows another tab's chat.
-export function oneStartAtATime<T>(key: string, start: () => Promise<T>): Promise<T> {
-  return navigator.locks ? navigator.locks.request(`${key}.start`, start) : start();
+// start is under way finds that chat when its turn comes (not a second contact): null then.
+// localStorage reaches other tabs a moment after it is written (Chromium keeps a copy per
+// process), so a tab that waited for another's start looks for its chat for a while before
+// starting one. Without Web Locks the start goes ahead unless a chat is kept.
+export async function oneStartAtATime(
+  key: string,
+  start: () => Promise<StartedChat>,
+): Promise<StartedChat | null> {
+  const startUnlessKept = (): Promise<StartedChat | null> | null =>
+    savedChat(key) ? null : start();
+  const locks = navigator.locks;
+  if (!locks) return startUnlessKept();
+  const name = `${key}.start`;
+  const waited = Symbol();
+  const first = await locks.request(name, { ifAvailable: true }, (lock) =>
+    lock ? startUnlessKept() : waited,
+  );
+  if (first !== waited) return first;
+  return locks.request(name, async () => ((await keptSoon(key)) ? null : start()));
+}
+
+async function keptSoon(key: string): Promise<boolean> {
+  for (let waited = 0; waited < KEPT_WAIT_MS; waited += 50) {
+    if (savedChat(key)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return savedChat(key) !== null;
 }
 
 export function forgetChat(key: string): void {
