@@ -5,6 +5,7 @@ connection that fails keeps the chat for the next reload; only Connect saying th
 over forgets it. In the page and in the CDN widget."""
 
 import json
+import time
 
 import pytest
 from playwright.sync_api import expect
@@ -117,6 +118,10 @@ def test_a_failed_connection_keeps_the_chat_and_an_ended_one_is_forgotten(stack,
         if surface == "widget":
             page.get_by_role("button", name="Chat with us").click()
         expect(page.get_by_role("button", name="Start chat")).to_be_visible(timeout=15_000)
+        # the page shows its form at once and forgets the chat when Connect has answered
+        deadline = time.monotonic() + 10
+        while saved_chat(session) is not None and time.monotonic() < deadline:
+            page.wait_for_timeout(100)
         assert saved_chat(session) is None
 
 
@@ -154,4 +159,25 @@ def test_the_customers_own_join_is_not_news_to_them_before_or_after_a_reload(sta
         expect(messages).to_contain_text("You said: hello", timeout=15_000)
         expect(messages).to_contain_text("Local Agent joined")
         expect(messages.locator("li", has_text="Ada joined")).to_have_count(0)
+        assert session.errors == []
+
+
+@ON_EVERY_SURFACE
+def test_a_chat_being_resumed_says_so_and_offers_no_new_start_meanwhile(stack, surface):
+    with chat(stack, surface, "desktop") as session:
+        page = session.page
+        held = []
+        page.route("**/participant/connection", lambda route: held.append(route))  # answered later
+        page.reload()
+        if surface == "widget":  # it opens on the chat it resumes; the test may be first
+            launcher = page.get_by_role("button", name="Chat with us")
+            if launcher.is_visible():
+                launcher.click()
+        expect(page.get_by_role("status").filter(has_text="Connecting you…")).to_be_visible()
+        expect(page.get_by_role("button", name="Start chat")).to_be_disabled()
+        for route in held:
+            route.continue_()
+        page.unroute("**/participant/connection")
+        expect(page.locator("ol.messages")).to_contain_text("Local Agent joined", timeout=15_000)
+        expect(page.get_by_role("status").filter(has_text="Connecting you…")).to_have_count(0)
         assert session.errors == []

@@ -507,6 +507,9 @@ export function createChatView(
   async function resume(): Promise<boolean> {
     const saved = savedChat(storageKey);
     if (!saved) return false;
+    // the form stays until the chat is back, but says so and starts nothing meanwhile
+    el.start.disabled = true;
+    el.connecting.textContent = t("connecting");
     try {
       await join(saved, true);
       return true;
@@ -517,6 +520,9 @@ export function createChatView(
         showError(t("couldNotStart"), t("checkConnection"), "connection");
       }
       return false;
+    } finally {
+      el.start.disabled = false;
+      el.connecting.textContent = "";
     }
   }
 
