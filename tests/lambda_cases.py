@@ -262,7 +262,8 @@ BAD_BODIES = [
     (
         {
             **NAME,
-            "InstanceId": "arn:aws:connect:us-east-1:111111111111:instance/99999999-9999-4999-8999-999999999999",
+            "InstanceId": "arn:aws:connect:us-east-1:111111111111:instance/"
+            "99999999-9999-4999-8999-999999999999",
         },
         "InstanceId",
         "must be omitted, empty",
@@ -275,7 +276,8 @@ BAD_BODIES = [
     (
         {
             **NAME,
-            "ContactFlowId": "arn:aws:connect:us-east-1:111111111111:instance/99999999-9999-4999-8999-999999999999/contact-flow/22222222-2222-4222-8222-222222222222",
+            "ContactFlowId": "arn:aws:connect:us-east-1:111111111111:instance/"
+            "99999999-9999-4999-8999-999999999999/contact-flow/22222222-2222-4222-8222-222222222222",
         },
         "ContactFlowId",
         "must be omitted, empty",

@@ -77,7 +77,8 @@ async def test_every_request_was_unsigned_bearer_auth_and_model_valid(stack, cli
     seen = [r for r in recorded if r["path"] in PARTICIPANT_OPERATIONS]
     assert {r["path"] for r in seen} == PARTICIPANT_OPERATIONS
     for request in seen:
-        # The stand-in validates each body against botocore's connectparticipant model: 400 otherwise.
+        # The stand-in validates each body against botocore's connectparticipant model: 400
+        # otherwise.
         assert request["status"] == 200, request
         assert "x-amz-bearer" in request["headers"]
         assert "authorization" not in request["headers"], "no SigV4: works without AWS credentials"

@@ -96,12 +96,16 @@ def test_the_diff_role_reads_only_this_environments_stack_never_the_lookup_role(
         {
             "Action": ["cloudformation:DescribeStacks", "cloudformation:GetTemplate"],
             "Effect": "Allow",
-            "Resource": f"arn:aws:cloudformation:{c.region}:{c.account}:stack/ChatStarter-{c.name}/*",
+            "Resource": (
+                f"arn:aws:cloudformation:{c.region}:{c.account}:stack/ChatStarter-{c.name}/*"
+            ),
         },
         {
             "Action": "ssm:GetParameter",
             "Effect": "Allow",
-            "Resource": f"arn:aws:ssm:{c.region}:{c.account}:parameter/cdk-bootstrap/{qualifier}/version",
+            "Resource": (
+                f"arn:aws:ssm:{c.region}:{c.account}:parameter/cdk-bootstrap/{qualifier}/version"
+            ),
         },
     ]
 

@@ -67,11 +67,10 @@ def test_topic_only_with_alarm_emails_encrypted_tls_only_and_wired(template, syn
     # A customer-managed key: alias/aws/sns's policy cannot let CloudWatch use it.
     assert topic["Properties"]["KmsMasterKeyId"] == {"Fn::GetAtt": [key_id, "Arn"]}
     assert key["Properties"]["EnableKeyRotation"] is True
+    region, account = synth.config.region, synth.config.account
     this_accounts_alarms = {
-        "StringEquals": {"aws:SourceAccount": synth.config.account},
-        "ArnLike": {
-            "aws:SourceArn": f"arn:aws:cloudwatch:{synth.config.region}:{synth.config.account}:alarm:*"
-        },
+        "StringEquals": {"aws:SourceAccount": account},
+        "ArnLike": {"aws:SourceArn": f"arn:aws:cloudwatch:{region}:{account}:alarm:*"},
     }
     cloudwatch = {"Service": "cloudwatch.amazonaws.com"}
     key_statements = key["Properties"]["KeyPolicy"]["Statement"]

@@ -79,8 +79,10 @@ def test_the_check_would_see_stale_bytecode(python314, task_root, tmp_path):
     subprocess.run([python314, "-m", "compileall", "-q", "-j", "1", str(source)], check=True)
     stale = as_deployed(source, tmp_path / "stale")
     probe = (
-        "import importlib._bootstrap_external as e, sys; seen = []; o = e.SourceLoader.source_to_code\n"
-        "e.SourceLoader.source_to_code = lambda self, d, p, *a, **k: (seen.append(p), o(self, d, p, *a, **k))[1]\n"
+        "import importlib._bootstrap_external as e, sys; seen = []\n"
+        "o = e.SourceLoader.source_to_code\n"
+        "def counted(self, d, p, *a, **k): seen.append(p); return o(self, d, p, *a, **k)\n"
+        "e.SourceLoader.source_to_code = counted\n"
         f"sys.path.insert(0, {str(stale)!r}); import mod; print(len(seen))"
     )
     try:

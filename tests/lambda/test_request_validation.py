@@ -157,7 +157,8 @@ def test_a_thousand_unknown_keys_get_a_short_answer_that_says_how_many_more():
 @pytest.mark.parametrize(
     "body",
     [
-        '{"ParticipantDetails": {"DisplayName": "Ada"}, "ParticipantDetails": {"DisplayName": "Eve"}}',
+        '{"ParticipantDetails": {"DisplayName": "Ada"}, '
+        '"ParticipantDetails": {"DisplayName": "Eve"}}',
         '{"ParticipantDetails": {"DisplayName": "Ada", "DisplayName": "Eve"}}',
     ],
     ids=["top-level", "nested"],

@@ -31,7 +31,10 @@ if (window.Notification) {
   window.__notifications = [];
   const Real = window.Notification;
   window.Notification = class extends Real {
-    constructor(title, options) { super(title, options); window.__notifications.push({ title, body: options && options.body }); }
+    constructor(title, options) {
+      super(title, options);
+      window.__notifications.push({ title, body: options && options.body });
+    }
   };
 }
 """

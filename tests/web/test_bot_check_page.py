@@ -16,8 +16,10 @@ PASSING = f"""window.turnstile = {{
   render(el, options) {{
     setTimeout(() => {{
       const nonce = Math.random().toString(36).slice(2);  // a token is good once
-      options.callback(["{DUMMY_TOKEN}", location.hostname, nonce].join("|"));  // then show it solved
-      const box = document.createElement("p"); box.textContent = "Verified (test key)"; el.append(box);
+      options.callback(["{DUMMY_TOKEN}", location.hostname, nonce].join("|"));
+      const box = document.createElement("p");  // then show it solved
+      box.textContent = "Verified (test key)";
+      el.append(box);
     }}, 50);
     return "w1";
   }},

@@ -1,5 +1,6 @@
 """The chat page (web/, as the stack builds it) in headless Chromium (the system's; browsers
-cannot be downloaded here) against the local stack: start, agent joins and replies, send, reload and see the transcript, end."""
+cannot be downloaded here) against the local stack: start, agent joins and replies, send,
+reload and see the transcript, end."""
 
 import json
 import os

@@ -77,8 +77,10 @@ def test_every_problem_type_has_a_sentence_in_every_language():
         f"""const out = {{}};
         for (const language of Object.keys(strings.STRINGS)) {{
           const t = strings.strings(language);
-          out[language] = Object.fromEntries({json.dumps(sorted(types))}.map((type) =>
-            [type, words.problemKey("{TYPE}" + type) && words.problemSentence("{TYPE}" + type, null, t)]));
+          const sentence = (type) =>
+            words.problemKey("{TYPE}" + type) && words.problemSentence("{TYPE}" + type, null, t);
+          out[language] = Object.fromEntries(
+            {json.dumps(sorted(types))}.map((type) => [type, sentence(type)]));
           out[language].network = t("unreachable");
         }}
         return out;"""

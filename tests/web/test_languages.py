@@ -15,12 +15,18 @@ from tests.web.web_modules import serve_modules
 pytestmark = needs_chromium
 # Every element that names a string, and the text it shows (shadow roots included).
 SHOWN = """() => {
-  const roots = [document, ...[...document.querySelectorAll("[data-connect-chat-starter]")].map((h) => h.shadowRoot)];
+  const hosts = [...document.querySelectorAll("[data-connect-chat-starter]")];
+  const roots = [document, ...hosts.map((h) => h.shadowRoot)];
   const found = [];
+  const named = (root, selector, key, shown) => {
+    for (const node of root.querySelectorAll(selector)) found.push([key(node), shown(node)]);
+  };
   for (const root of roots) {
-    for (const node of root.querySelectorAll("[data-i18n]")) found.push([node.dataset.i18n, node.textContent]);
-    for (const node of root.querySelectorAll("[data-i18n-label]")) found.push([node.dataset.i18nLabel, node.getAttribute("aria-label")]);
-    for (const node of root.querySelectorAll("[data-i18n-placeholder]")) found.push([node.dataset.i18nPlaceholder, node.placeholder]);
+    named(root, "[data-i18n]", (n) => n.dataset.i18n, (n) => n.textContent);
+    const label = (n) => n.getAttribute("aria-label");
+    named(root, "[data-i18n-label]", (n) => n.dataset.i18nLabel, label);
+    const placeholder = (n) => n.dataset.i18nPlaceholder;
+    named(root, "[data-i18n-placeholder]", placeholder, (n) => n.placeholder);
   }
   return found;
 }"""

@@ -3,10 +3,10 @@ reachable by keyboard (axe-core's scrollable-region-focusable), in the page and 
 
 import pytest
 
-from infra.widget_bundle import snippet
 from tests.local_stack import start_stack
 from tests.web.browser import PHONE, chromium, needs_chromium, say, start_chat
 from tests.web.browser import serious_accessibility_violations as axe_violations
+from tests.web.rich_chat_browser import host_page
 
 pytestmark = needs_chromium
 HOST = "http://localhost:5173"
@@ -45,7 +45,7 @@ def test_the_page_keeps_a_long_conversation_reachable_by_keyboard(stack):
 
 
 def test_the_widget_keeps_a_long_conversation_reachable_by_keyboard(stack):
-    html = f'<!doctype html><html lang="en"><head><title>Shop</title></head><body><main><h1>Shop</h1></main>{snippet(stack.widget_url)}</body></html>'
+    html = host_page(stack)
     with chromium() as browser:
         page = browser.new_page(viewport=PHONE)
         page.route(f"{HOST}/", lambda route: route.fulfill(body=html, content_type="text/html"))

@@ -160,7 +160,8 @@ def test_plain_text_stays_text_with_web_addresses_linked(render):
 )
 def test_a_time_slot_is_sent_as_chat_interface_sends_it_in_page_and_client(page, date, offset):
     sent = page.evaluate(
-        "async ([date, offset]) => (await import('/modules/interactive.js')).timeslotDate(date, offset)",
+        "async ([date, offset]) =>"
+        " (await import('/modules/interactive.js')).timeslotDate(date, offset)",
         [date, offset],
     )
     assert sent == timeslot_date(date, offset)

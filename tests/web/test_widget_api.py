@@ -23,7 +23,10 @@ STUB = (
 # Every event, as the page hears it: [name, detail] in window.__events.
 LISTEN = """
 window.__events = [];
-for (const name of ["ready", "open", "close", "chat-started", "message", "unread", "chat-ended", "error"]) {
+const names = [
+  "ready", "open", "close", "chat-started", "message", "unread", "chat-ended", "error",
+];
+for (const name of names) {
   const handler = (detail) => window.__events.push([name, detail]);
   if (name === "message") window.__onMessage = handler;
   connectChat("on", name, handler);
@@ -179,7 +182,7 @@ def test_a_snippet_run_again_after_a_body_swap_mounts_again_and_the_chat_goes_on
 
     # run again while the widget is on the page: nothing more
     page.evaluate(
-        "(tag) => { const s = document.createElement('script'); s.src = tag; document.body.append(s); }",
+        "(src) => document.body.append(Object.assign(document.createElement('script'), {src}))",
         stack.widget_url,
     )
     page.wait_for_timeout(1000)

@@ -20,7 +20,8 @@ INITIATE_CHAT = """async (url) => {
                 Username: "ada", Attributes: JSON.parse("{}"),
                 SupportedMessagingContentTypes: "text/plain,text/markdown".split(",")};
   try {
-    const response = await fetch(url, {method: "post", headers: new Headers(), body: JSON.stringify(body)});
+    const response = await fetch(
+      url, {method: "post", headers: new Headers(), body: JSON.stringify(body)});
     return {status: response.status, json: await response.json()};
   } catch (error) { return {error: String(error)}; }
 }"""

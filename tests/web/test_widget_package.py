@@ -1,7 +1,8 @@
 """The widget's npm package (web/package.json, packed by npm pack: the ES module, its generated
-types and the script): an app's TypeScript checks against the .d.ts (and a wrong event payload does not compile), and an app
-bundled from it on another origin mounts the widget (twice, as React's StrictMode does: one
-widget), drives it with the exported commands and hears its events."""
+types and the script): an app's TypeScript checks against the .d.ts (and a wrong event payload
+does not compile), and an app bundled from it on another origin mounts the widget (twice, as
+React's StrictMode does: one widget), drives it with the exported commands and hears its
+events."""
 
 import json
 import subprocess
@@ -20,15 +21,20 @@ pytestmark = [needs_chromium, needs_npm]
 HOST = "http://localhost:5173"
 ESBUILD = REPO_ROOT / "node_modules" / ".bin" / "esbuild"
 TSC = REPO_ROOT / "node_modules" / ".bin" / "tsc"
-APP = """import { close, destroy, endChat, mount, off, on, open, startChat, toggle } from "connect-chat-starter-widget";
+APP = """import {
+  close, destroy, endChat, mount, off, on, open, startChat, toggle,
+} from "connect-chat-starter-widget";
 import type { ChatEventMap, MountOptions } from "connect-chat-starter-widget";
 
 const heard: Array<[keyof ChatEventMap, unknown]> = [];
-const names: Array<keyof ChatEventMap> = ["ready", "open", "close", "chat-started", "message", "unread", "chat-ended", "error"];
+const names: Array<keyof ChatEventMap> = [
+  "ready", "open", "close", "chat-started", "message", "unread", "chat-ended", "error",
+];
 for (const name of names) on(name, (detail) => heard.push([name, detail]));
 on("unread", ({ count }) => count.toFixed());
 const options = (config: string): MountOptions => ({ config, launcher: true, name: "Ada" });
-Object.assign(window, { heard, mount, destroy, open, close, toggle, startChat, endChat, off, options });
+const commands = { mount, destroy, open, close, toggle, startChat, endChat, off };
+Object.assign(window, { heard, options, ...commands });
 """
 WRONG = """import { on } from "connect-chat-starter-widget";
 on("unread", ({ contactId }) => contactId);

@@ -71,8 +71,10 @@ def the_widget(page) -> dict[str, float]:
           const root = document.querySelector("[data-connect-chat-starter]").shadowRoot;
           const boxes = [...root.querySelectorAll(".launcher, .chat-panel")]
             .map((e) => e.getBoundingClientRect()).filter((b) => b.width > 0);
-          const left = Math.min(...boxes.map((b) => b.left)), top = Math.min(...boxes.map((b) => b.top));
-          const right = Math.max(...boxes.map((b) => b.right)), bottom = Math.max(...boxes.map((b) => b.bottom));
+          const left = Math.min(...boxes.map((b) => b.left));
+          const top = Math.min(...boxes.map((b) => b.top));
+          const right = Math.max(...boxes.map((b) => b.right));
+          const bottom = Math.max(...boxes.map((b) => b.bottom));
           return { x: left, y: top, width: right - left, height: bottom - top };
         }"""
     )

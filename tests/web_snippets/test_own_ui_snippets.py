@@ -95,7 +95,8 @@ def test_the_own_ui_snippets_ask_for_rich_messages_and_give_the_region(page):
 def test_the_check_refuses_chat_details_in_the_apis_casing(tmp_path):
     """The README's snippet before chatjs's types were checked: the check must catch it."""
     old = """import "amazon-connect-chatjs";
-const res = await fetch("https://abc123.execute-api.eu-west-2.amazonaws.com/chat", {method: "POST"});
+const api = "https://abc123.execute-api.eu-west-2.amazonaws.com/chat";
+const res = await fetch(api, {method: "POST"});
 const {ContactId, ParticipantId, ParticipantToken} = (await res.json()) as Record<string, string>;
 connect.ChatSession.setGlobalConfig({region: "eu-west-2", endpoint: "http://127.0.0.1:4566"});
 connect.ChatSession.create({chatDetails: {ContactId, ParticipantId, ParticipantToken},
