@@ -10,7 +10,7 @@ from tests.local_stack import start_stack
 from tests.web.browser import chromium, needs_chromium
 from tests.web.browser import serious_accessibility_violations as axe_violations
 from tests.web.rich_chat_browser import open_surface
-from tests.web.web_modules import serve_modules
+from tests.web.web_modules import module_page, serve_modules
 
 pytestmark = needs_chromium
 # Every element that names a string, and the text it shows (shadow roots included).
@@ -57,10 +57,7 @@ def english_of(page) -> dict[str, str]:
 
 def test_every_language_has_every_string(stack):
     with chromium() as browser:
-        page = browser.new_page()
-        origin = stack.start_chat_url.removesuffix("/chat")
-        serve_modules(page, origin)
-        page.goto(f"{origin}/")
+        page = module_page(browser, stack)
         tables = page.evaluate("async () => (await import('/modules/strings.js')).STRINGS")
         english = tables.pop("en")
         assert tables, "English and at least one more"

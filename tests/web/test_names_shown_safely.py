@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 from tests.local_stack import start_stack
 from tests.web.browser import chromium, needs_chromium, start_chat
 from tests.web.rich_chat_browser import STORAGE, SURFACES, open_surface
-from tests.web.web_modules import serve_modules
+from tests.web.web_modules import module_page
 
 pytestmark = needs_chromium
 ON_EVERY_SURFACE = pytest.mark.parametrize("surface", SURFACES)
@@ -136,17 +136,18 @@ CONTROLS = [
 RTL_TEXTS = ["مَرْحَبًا بِكُم، الطلب رقم ١٢٣٤", "שָׁלוֹם, הזמנה מספר 1234", "فاتورة.pdf", "חשבונית.txt"]
 
 
-def test_visible_marks_each_control_and_leaves_rtl_text_alone(stack):
+def shown_by(stack, function: str) -> list[str]:
+    """strings.ts's `function` applied in the browser to RTL_TEXTS, then to each control."""
     with chromium() as browser:
-        page = browser.new_page()
-        origin = stack.start_chat_url.removesuffix("/chat")
-        serve_modules(page, origin)
-        page.goto(f"{origin}/")
-        results = page.evaluate(
-            "async (texts) => { const { visible } = await import('/modules/strings.js');"
-            " return texts.map((text) => visible(text)); }",
-            [*RTL_TEXTS, *CONTROLS],
+        return module_page(browser, stack).evaluate(
+            "async ([name, texts]) => { const strings = await import('/modules/strings.js');"
+            " return texts.map((text) => strings[name](text)); }",
+            [function, [*RTL_TEXTS, *CONTROLS]],
         )
+
+
+def test_visible_marks_each_control_and_leaves_rtl_text_alone(stack):
+    results = shown_by(stack, "visible")
     assert results[: len(RTL_TEXTS)] == RTL_TEXTS
     assert results[len(RTL_TEXTS) :] == [f"⟨U+{ord(c):04X}⟩" for c in CONTROLS]
 
@@ -157,16 +158,7 @@ KEPT_IN_TEXT = ["\t", "\n", "\r", "\u061c", "\u200e", "\u200f"]
 
 
 def test_visible_in_text_marks_what_reorders_and_keeps_the_marks_rtl_writers_use(stack):
-    with chromium() as browser:
-        page = browser.new_page()
-        origin = stack.start_chat_url.removesuffix("/chat")
-        serve_modules(page, origin)
-        page.goto(f"{origin}/")
-        results = page.evaluate(
-            "async (texts) => { const { visibleInText } = await import('/modules/strings.js');"
-            " return texts.map((text) => visibleInText(text)); }",
-            [*RTL_TEXTS, *CONTROLS],
-        )
+    results = shown_by(stack, "visibleInText")
     assert results[: len(RTL_TEXTS)] == RTL_TEXTS
     assert results[len(RTL_TEXTS) :] == [
         c if c in KEPT_IN_TEXT else f"⟨U+{ord(c):04X}⟩" for c in CONTROLS

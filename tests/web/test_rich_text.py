@@ -9,7 +9,7 @@ import pytest
 from chat_client.items import timeslot_date
 from tests.local_stack import start_stack
 from tests.web.browser import chromium, needs_chromium
-from tests.web.web_modules import serve_modules
+from tests.web.web_modules import module_page
 
 pytestmark = needs_chromium
 ALLOWED_TAGS = {
@@ -82,10 +82,7 @@ RENDER = """async ([sources, markdown]) => {
 def page():
     stack = start_stack("--no-agent")
     with chromium() as browser:
-        page = browser.new_page()
-        origin = stack.start_chat_url.removesuffix("/chat")
-        serve_modules(page, origin)
-        page.goto(f"{origin}/")
+        page = module_page(browser, stack)
         yield page
     stack.stop()
 

@@ -42,3 +42,13 @@ def serve_modules(page: Any, origin: str) -> None:
         route.fulfill(path=str(folder / name), content_type="text/javascript")
 
     page.route(f"{origin}/modules/*.js", fulfil)
+
+
+def module_page(browser: Any, stack: Any) -> Any:
+    """A page on the local stack's origin that can import('/modules/strings.js') and the
+    others."""
+    page = browser.new_page()
+    origin = stack.start_chat_url.removesuffix("/chat")
+    serve_modules(page, origin)
+    page.goto(f"{origin}/")
+    return page
