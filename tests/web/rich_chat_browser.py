@@ -83,7 +83,7 @@ def open_surface(
     browser: Any,
     stack: RunningStack,
     surface: str,
-    width: str,
+    width: str | int,
     *,
     query: str = "",
     launcher: str = "Chat with us",
@@ -91,10 +91,11 @@ def open_surface(
     init_script: str = "",
     **context: Any,
 ) -> Any:
-    """A page showing the surface (`context`: Playwright's, e.g. locale; `init_script`: run
-    before the page's own), its pre-chat form ready; `init`: the widget's options
-    (docs/embedding.md)."""
-    browser_context = browser.new_context(viewport=WIDTHS[width], accept_downloads=True, **context)
+    """A page showing the surface at a width (a name in WIDTHS, or pixels at a height of
+    740), its pre-chat form ready (`context`: Playwright's, e.g. locale; `init_script`: run
+    before the page's own; `init`: the widget's options, docs/embedding.md)."""
+    viewport = WIDTHS[width] if isinstance(width, str) else {"width": width, "height": 740}
+    browser_context = browser.new_context(viewport=viewport, accept_downloads=True, **context)
     browser_context.add_init_script(HIDEABLE_TAB + init_script)
     page = browser_context.new_page()
     if surface == "page":  # as the CDN publishes it: under its own CSP and headers
@@ -108,7 +109,7 @@ def open_surface(
 
 
 @contextmanager
-def chat(stack: RunningStack, surface: str, width: str, **options: Any) -> Iterator[Chat]:
+def chat(stack: RunningStack, surface: str, width: str | int, **options: Any) -> Iterator[Chat]:
     """A started chat on the surface, the local agent joined."""
     with chromium() as browser:
         page = open_surface(browser, stack, surface, width, **options)

@@ -40,8 +40,7 @@ def after_style(locator, prop: str) -> str:
 @pytest.mark.parametrize(("surface", "width"), [("page", 1280), ("widget", 1280), ("widget", 320)])
 def test_the_composer_is_one_row_that_grows_and_end_chat_is_in_the_header(stack, surface, width):
     with chromium() as browser:
-        page = open_surface(browser, stack, surface, "phone" if width < 480 else "desktop")
-        page.set_viewport_size({"width": width, "height": 740})
+        page = open_surface(browser, stack, surface, width)
         expect(page.get_by_role("button", name="End chat")).to_be_hidden()  # no chat yet
         messages = start_chat(page)
         text = page.get_by_role("textbox", name="Message")

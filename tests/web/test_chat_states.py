@@ -108,11 +108,10 @@ def test_each_state_is_shown(stack, surface, width):
             browser,
             stack,
             surface,
-            "phone" if width < 480 else "desktop",
+            width,
             init={"theme": "auto"},  # the widget in the visitor's scheme, as the page is
             device_scale_factor=1,
         )
-        page.set_viewport_size({"width": width, "height": 740})
         page.get_by_label("Your name").wait_for()
         seen(page, surface, "prechat", width)
         assert page.evaluate(RECORD_CONNECTING) == "status", "announced politely"

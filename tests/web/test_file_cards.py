@@ -45,8 +45,7 @@ def style(locator, prop: str) -> str:
 @pytest.mark.parametrize(("surface", "width"), [("page", 1280), ("widget", 1280), ("widget", 320)])
 def test_each_file_is_a_card_with_its_type_size_and_state(stack, surface, width):
     with chromium() as browser:
-        page = open_surface(browser, stack, surface, "phone" if width < 480 else "desktop")
-        page.set_viewport_size({"width": width, "height": 740})
+        page = open_surface(browser, stack, surface, width)
         messages = start_chat(page)
         held = []  # the upload, until the card has been seen sending
         page.route("**/_attachments/upload/**", lambda route: held.append(route))

@@ -38,9 +38,8 @@ def sent_by_customer(stack, talk) -> list[str]:
 @pytest.mark.parametrize("width", [320, 390, 1280])
 @pytest.mark.parametrize("surface", ["page", "widget"])
 def test_offline_messages_wait_and_are_sent_once_in_order(stack, surface, width):
-    with chat(stack, surface, "phone" if width < 480 else "desktop") as talk:
+    with chat(stack, surface, width) as talk:
         page = talk.page
-        page.set_viewport_size({"width": width, "height": 740})
         page.context.set_offline(True)
         reconnecting = page.get_by_role("status").filter(has_text="Reconnecting…")
         expect(reconnecting).to_be_visible()

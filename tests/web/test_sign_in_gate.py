@@ -56,8 +56,7 @@ def shows_sign_in(page, surface: str) -> None:
 @pytest.mark.parametrize("surface", ["page", "widget"])
 def test_no_hook_shows_sign_in_instead_of_the_form(staging, surface, width):
     with chromium() as browser:
-        page = open_surface(browser, staging, surface, "phone" if width < 480 else "desktop")
-        page.set_viewport_size({"width": width, "height": 740})
+        page = open_surface(browser, staging, surface, width)
         shows_sign_in(page, surface)
         if surface == "widget":  # opened by its launcher: the link is where the keyboard is
             expect(page.get_by_role("link", name="Sign in to chat")).to_be_focused()
