@@ -94,15 +94,23 @@ def scrolls_sideways(page: Any) -> bool:
     return bool(page.evaluate("document.documentElement.scrollWidth > window.innerWidth"))
 
 
-def start_chat(page: Any, name: str = "Ada") -> Any:
+# What start_chat reads and waits for, in each language the chat speaks.
+START_WORDS = {
+    "en": ("Your name", "Start chat", "Local Agent joined"),
+    "es": ("Tu nombre", "Iniciar chat", "Local Agent se ha unido"),
+}
+
+
+def start_chat(page: Any, name: str = "Ada", *, language: str = "en") -> Any:
     """Fills the pre-chat form (page or widget), starts, waits for the local agent; returns
     the message list."""
     from playwright.sync_api import expect
 
-    page.get_by_label("Your name").fill(name)
-    page.get_by_role("button", name="Start chat").click()
+    your_name, start, joined = START_WORDS[language]
+    page.get_by_label(your_name).fill(name)
+    page.get_by_role("button", name=start).click()
     messages = page.locator("ol.messages")
-    expect(messages).to_contain_text("Local Agent joined", timeout=15_000)
+    expect(messages).to_contain_text(joined, timeout=15_000)
     return messages
 
 

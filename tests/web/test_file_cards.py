@@ -91,10 +91,7 @@ def test_each_file_is_a_card_with_its_type_size_and_state(stack, surface, width)
 def test_sizes_and_states_in_spanish(stack):
     with chromium() as browser:
         page = open_surface(browser, stack, "page", "desktop", query="?lang=es")
-        page.get_by_label("Tu nombre").fill("Ada")
-        page.get_by_role("button", name="Iniciar chat").click()
-        messages = page.locator("ol.messages")
-        expect(messages).to_contain_text("Local Agent", timeout=15_000)
+        messages = start_chat(page, language="es")
         with page.expect_file_chooser() as chooser:
             page.get_by_role("button", name="Adjuntar un archivo").click()
         chooser.value.set_files(

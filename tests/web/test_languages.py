@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.local_stack import start_stack
-from tests.web.browser import chromium, needs_chromium
+from tests.web.browser import chromium, needs_chromium, start_chat
 from tests.web.browser import serious_accessibility_violations as axe_violations
 from tests.web.rich_chat_browser import open_surface
 from tests.web.web_modules import module_page, serve_modules
@@ -85,10 +85,8 @@ def test_the_widget_follows_the_browsers_language(stack):
         page = open_surface(
             browser, stack, "widget", "desktop", locale="es-ES", launcher="Chatea con nosotros"
         )
-        page.get_by_label("Tu nombre").fill("Ada")
-        page.get_by_role("button", name="Iniciar chat").click()
+        start_chat(page, language="es")
         messages = page.get_by_role("list", name="Mensajes")
-        expect(messages).to_contain_text("Local Agent se ha unido", timeout=15_000)
         box = page.get_by_role("textbox", name="Mensaje")
         box.fill("demo survey")
         box.press("Enter")

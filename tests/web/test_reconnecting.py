@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.local_stack import start_stack
-from tests.web.browser import chromium, end_chat, needs_chromium, scrolls_sideways
+from tests.web.browser import chromium, end_chat, needs_chromium, scrolls_sideways, start_chat
 from tests.web.browser import serious_accessibility_violations as axe_violations
 from tests.web.rich_chat_browser import STORAGE, chat, open_surface
 
@@ -163,10 +163,7 @@ def test_a_chat_that_ended_while_away_is_shown_ended(stack):
 def test_in_spanish(stack):
     with chromium() as browser:
         page = open_surface(browser, stack, "page", "phone", query="?lang=es")
-        page.get_by_label("Tu nombre").fill("Ada")
-        page.get_by_role("button", name="Iniciar chat").click()
-        messages = page.locator("ol.messages")
-        expect(messages).to_contain_text("Local Agent se ha unido", timeout=15_000)
+        messages = start_chat(page, language="es")
         page.context.set_offline(True)
         expect(page.get_by_role("status").filter(has_text="Reconectando…")).to_be_visible()
         box = page.get_by_role("textbox", name="Mensaje")
