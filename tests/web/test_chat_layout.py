@@ -7,20 +7,12 @@ placeholder says nothing of Enter there), and "Chat ended" right under the last 
 import pytest
 from playwright.sync_api import expect
 
-from tests.local_stack import start_stack
 from tests.web.browser import chromium, end_chat, needs_chromium, say, start_chat
 from tests.web.browser import serious_accessibility_violations as axe_violations
 from tests.web.rich_chat_browser import SURFACES, open_surface
 
 pytestmark = needs_chromium
 TOUCH_PHONE = {"has_touch": True, "is_mobile": True}
-
-
-@pytest.fixture(scope="module")
-def stack():
-    running = start_stack("--agent-delay", "0.05")
-    yield running
-    running.stop()
 
 
 def box(locator) -> dict[str, float]:

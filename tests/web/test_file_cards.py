@@ -9,20 +9,12 @@ import pytest
 from playwright.sync_api import expect
 
 from local.agent_demos import ATTACHMENT_NAME
-from tests.local_stack import start_stack
 from tests.web.browser import chromium, needs_chromium, start_chat
 from tests.web.browser import serious_accessibility_violations as axe_violations
 from tests.web.rich_chat_browser import STORAGE, open_surface
 
 pytestmark = needs_chromium
 DANGER = "rgb(138, 28, 28)"  # chat.css's --chat-danger
-
-
-@pytest.fixture(scope="module")
-def stack():
-    running = start_stack("--agent-delay", "0.05")
-    yield running
-    running.stop()
 
 
 def agent_sends_file(stack, page, surface: str, name: str, status: str) -> None:

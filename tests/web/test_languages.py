@@ -3,10 +3,8 @@ chat (asked for by ?lang=, or the browser's own language) shows no English."""
 
 import urllib.parse
 
-import pytest
 from playwright.sync_api import expect
 
-from tests.local_stack import start_stack
 from tests.web.browser import chromium, needs_chromium, start_chat
 from tests.web.browser import serious_accessibility_violations as axe_violations
 from tests.web.rich_chat_browser import open_surface
@@ -30,13 +28,6 @@ SHOWN = """() => {
   }
   return found;
 }"""
-
-
-@pytest.fixture(scope="module")
-def stack():
-    running = start_stack("--agent-delay", "0.05")
-    yield running
-    running.stop()
 
 
 def english_of(page) -> dict[str, str]:

@@ -1,9 +1,6 @@
 """A long conversation on a phone: the message list scrolls, and a scrolling region must be
 reachable by keyboard (axe-core's scrollable-region-focusable), in the page and the widget."""
 
-import pytest
-
-from tests.local_stack import start_stack
 from tests.web.browser import PHONE, chromium, needs_chromium, say, start_chat
 from tests.web.browser import serious_accessibility_violations as axe_violations
 from tests.web.rich_chat_browser import host_page
@@ -11,13 +8,6 @@ from tests.web.rich_chat_browser import host_page
 pytestmark = needs_chromium
 HOST = "http://localhost:5173"
 TURNS = 12
-
-
-@pytest.fixture(scope="module")
-def stack():
-    running = start_stack("--agent-delay", "0.05")
-    yield running
-    running.stop()
 
 
 def converse(page) -> None:

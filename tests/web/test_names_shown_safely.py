@@ -11,7 +11,6 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from tests.local_stack import start_stack
 from tests.web.browser import chromium, needs_chromium, start_chat
 from tests.web.rich_chat_browser import STORAGE, SURFACES, open_surface
 from tests.web.web_modules import module_page
@@ -22,13 +21,6 @@ RLO = "\u202e"
 SPOOFED_FILE = f"invoice{RLO}fdp.exe.txt"
 SPOOFING_AGENT = f"Eve{RLO}tnegA"
 RTL_NAME = "مريم כהן"  # Arabic and Hebrew: nothing to neutralise
-
-
-@pytest.fixture(scope="module")
-def stack():
-    running = start_stack("--agent-delay", "0.05")
-    yield running
-    running.stop()
 
 
 def shown(text: str) -> str:

@@ -6,19 +6,11 @@ StartChatContact. Counted on the local stack's record of AWS calls (PUT /contact
 import pytest
 from playwright.sync_api import expect
 
-from tests.local_stack import start_stack
 from tests.web.browser import chromium, needs_chromium
 from tests.web.browser import serious_accessibility_violations as axe_violations
 from tests.web.rich_chat_browser import open_surface
 
 pytestmark = needs_chromium
-
-
-@pytest.fixture(scope="module")
-def stack():
-    running = start_stack("--agent-delay", "0.05")
-    yield running
-    running.stop()
 
 
 @pytest.mark.parametrize("surface", ["page", "widget"])

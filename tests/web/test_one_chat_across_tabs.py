@@ -11,18 +11,10 @@ import pytest
 from playwright.sync_api import expect
 
 from local.agent_demos import ATTACHMENT_NAME, ATTACHMENT_TEXT
-from tests.local_stack import start_stack
 from tests.web.browser import chromium, end_chat, needs_chromium, start_chat
 from tests.web.rich_chat_browser import HOST, STORAGE, host_page
 
 pytestmark = needs_chromium
-
-
-@pytest.fixture(scope="module")
-def stack():
-    running = start_stack("--agent-delay", "0.05")
-    yield running
-    running.stop()
 
 
 def connections_made(stack) -> int:

@@ -4,7 +4,6 @@ message list the only thing that scrolls, and every control in view at 320 px, i
 import pytest
 from playwright.sync_api import expect
 
-from tests.local_stack import start_stack
 from tests.web.browser import chromium, end_chat, needs_chromium, say
 from tests.web.browser import serious_accessibility_violations as axe_violations
 from tests.web.rich_chat_browser import open_surface
@@ -17,13 +16,6 @@ PANEL = """() => {
   return { top: panel.top, left: panel.left, width: panel.width, height: panel.height,
            nested: scrolls.scrollHeight > scrolls.clientHeight + 1 };
 }"""
-
-
-@pytest.fixture(scope="module")
-def stack():
-    running = start_stack("--agent-delay", "0.05")
-    yield running
-    running.stop()
 
 
 def in_view(page, name: str, height: int) -> None:

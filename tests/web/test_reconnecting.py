@@ -10,20 +10,12 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.local_stack import start_stack
 from tests.web.browser import chromium, end_chat, needs_chromium, scrolls_sideways, start_chat
 from tests.web.browser import serious_accessibility_violations as axe_violations
 from tests.web.rich_chat_browser import STORAGE, chat, open_surface
 
 pytestmark = needs_chromium
 QUEUED = "Sending when you're back online"
-
-
-@pytest.fixture(scope="module")
-def stack():
-    running = start_stack("--agent-delay", "0.05")
-    yield running
-    running.stop()
 
 
 def sent_by_customer(stack, talk) -> list[str]:

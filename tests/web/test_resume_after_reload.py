@@ -12,7 +12,6 @@ from playwright.sync_api import expect
 
 from local.agent import GREETING
 from local.participant_service import INTERACTIVE
-from tests.local_stack import start_stack
 from tests.web.browser import end_chat, needs_chromium
 from tests.web.rich_chat_browser import STORAGE, SURFACES, chat
 
@@ -34,13 +33,6 @@ ODD_INTERACTIVE = [
         '"date":"not a date"',
     ),
 ]
-
-
-@pytest.fixture(scope="module")
-def stack():
-    running = start_stack("--agent-delay", "0.05")
-    yield running
-    running.stop()
 
 
 def odd_items(like: dict) -> list[dict]:

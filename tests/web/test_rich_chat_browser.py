@@ -11,7 +11,6 @@ import pytest
 from playwright.sync_api import expect
 
 from local.agent_demos import ATTACHMENT_NAME, ATTACHMENT_TEXT
-from tests.local_stack import start_stack
 from tests.web.browser import needs_chromium
 from tests.web.browser import serious_accessibility_violations as axe_violations
 from tests.web.rich_chat_browser import SURFACES, WIDTHS, chat
@@ -23,13 +22,6 @@ EVERYWHERE = pytest.mark.parametrize(
 # Set to a folder to also save there the screenshots docs/ shows.
 SCREENSHOTS = os.environ.get("RICH_CHAT_SCREENSHOTS")
 DOCUMENTED = {"rich-markdown-page.png", "rich-list-widget.png", "rich-attachments-widget.png"}
-
-
-@pytest.fixture(scope="module")
-def stack():
-    running = start_stack("--agent-delay", "0.05")
-    yield running
-    running.stop()
 
 
 def agent_entry(session, text: str):
