@@ -66,17 +66,15 @@ export function createTranscript(parts: TranscriptParts): Transcript {
     return richText.fromPlainText(item.Content);
   }
 
-  // The customer's own joins and leaves are not news to them, and the websocket never brings
-  // the first: only a reload or a catch-up would show it, so it is never shown.
   function eventText(item: ChatItem): string | null {
     const type = String(item.ContentType || "");
-    const someoneElse = item.ParticipantRole !== "CUSTOMER";
-    if (type === `${EVENT}participant.joined`) {
-      return someoneElse ? t("joined", { name: item.DisplayName }) : null;
+    // The customer's own joins and leaves are not news to them, and the websocket never
+    // brings the first: only a reload or a catch-up would show it, so it is never shown.
+    if (item.ParticipantRole === "CUSTOMER" && type.startsWith(`${EVENT}participant.`)) {
+      return null;
     }
-    if (type === `${EVENT}participant.left`) {
-      return someoneElse ? t("left", { name: item.DisplayName }) : null;
-    }
+    if (type === `${EVENT}participant.joined`) return t("joined", { name: item.DisplayName });
+    if (type === `${EVENT}participant.left`) return t("left", { name: item.DisplayName });
     if (type === `${EVENT}chat.ended`) return t("ended");
     return null;
   }
